@@ -1,0 +1,56 @@
+#pragma once
+
+#include <sys/socket.h>
+
+#include <cstdint>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "common/deadline.hpp"
+
+namespace smtp_ping {
+
+enum class AddressFamily;
+
+// One socket address to try, with its numeric form for messages.
+struct SocketAddress {
+  sockaddr_storage storage{};
+  socklen_t length = 0;
+
+  int family() const { return storage.ss_family; }
+  const sockaddr* get() const { return reinterpret_cast<const sockaddr*>(&storage); }
+  std::string host() const;      // "192.0.2.1", "2001:db8::1", or the socket path
+  std::uint16_t port() const;    // 0 for unix sockets
+  std::string host_port() const; // "192.0.2.1:25", "[2001:db8::1]:25", or the path
+};
+
+class ResolveError : public std::runtime_error {
+ public:
+  ResolveError(std::string message, bool timed_out)
+      : std::runtime_error(std::move(message)), timed_out_(timed_out) {}
+  bool timed_out() const { return timed_out_; }
+
+ private:
+  bool timed_out_;
+};
+
+// A/AAAA (or a numeric address) for host:port, in the resolver's order.
+// Throws ResolveError when the name does not resolve or the deadline passes.
+std::vector<SocketAddress> resolve_host(const std::string& host, std::uint16_t port,
+                                        AddressFamily family, const Deadline& deadline);
+
+// Parses a numeric address (no lookup), e.g. for --bind. Throws ResolveError.
+SocketAddress numeric_address(const std::string& host, std::uint16_t port = 0);
+
+SocketAddress unix_socket_address(const std::string& path);
+
+// Local and peer address of a connected socket.
+SocketAddress local_address_of(int fd);
+SocketAddress peer_address_of(int fd);
+
+// This machine's name for EHLO: gethostname() when it is dotted, else its
+// dotted name from /etc/hosts, else gethostname() as it is.
+std::string local_fqdn();
+
+}  // namespace smtp_ping

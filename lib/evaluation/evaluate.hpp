@@ -1,0 +1,17 @@
+#pragma once
+
+#include "evaluation/thresholds.hpp"
+#include "evaluation/verdict.hpp"
+#include "probe/report.hpp"
+
+namespace smtp_ping {
+
+// Pure: the same report and policy give the same verdict.
+//  - A failure decides first: timeout -> policy.timeout_state; a reply failure
+//    4xx -> WARNING, 5xx -> CRITICAL (a non-2xx greeting is always CRITICAL);
+//    -e / -R mismatch -> WARNING; connect/resolve/closed/protocol/TLS -> CRITICAL;
+//    local -> UNKNOWN.
+//  - Then thresholds on total and per-phase times (critical before warning).
+Verdict evaluate(const Report& report, const EvaluationPolicy& policy);
+
+}  // namespace smtp_ping

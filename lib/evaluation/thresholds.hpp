@@ -1,0 +1,30 @@
+#pragma once
+
+#include <map>
+#include <optional>
+
+#include "common/state.hpp"
+#include "evaluation/range.hpp"
+#include "probe/phase.hpp"
+
+namespace smtp_ping {
+
+struct RangePair {
+  std::optional<Range> warning;
+  std::optional<Range> critical;
+};
+
+// How a report is judged, besides the dialog's own failures.
+struct Thresholds {
+  RangePair total;                      // -w RANGE / -c RANGE
+  std::map<Phase, RangePair> phases;    // -w PHASE=RANGE / -c PHASE=RANGE
+  std::optional<int> cert_days_warning; // -D WARN[,CRIT]
+  std::optional<int> cert_days_critical;
+};
+
+struct EvaluationPolicy {
+  Thresholds thresholds;
+  State timeout_state = State::critical;  // --timeout-state
+};
+
+}  // namespace smtp_ping

@@ -1,0 +1,363 @@
+#include <cmath>
+#include <cstdlib>
+#include <fstream>
+#include <map>
+#include <set>
+
+#include <boost/program_options.hpp>
+
+#include "dns/resolve.hpp"
+#include "options/check_config.hpp"
+#include "options/extra_opts.hpp"
+
+namespace po = boost::program_options;
+
+namespace smtp_ping {
+namespace {
+
+constexpr const char* kProgram = "check_smtp_ping";
+
+po::options_description option_table() {
+  using Strings = std::vector<std::string>;
+  po::options_description table;
+  table.add_options()
+      ("help,h", po::bool_switch())
+      ("version,V", po::bool_switch())
+      ("verbose,v", po::bool_switch())
+      ("extra-opts", po::value<std::string>()->implicit_value(""))
+      ("hostname,H", po::value<std::string>())
+      ("port,p", po::value<std::string>())
+      ("use-ipv4,4", po::bool_switch())
+      ("use-ipv6,6", po::bool_switch())
+      ("bind", po::value<std::string>())
+      ("expect,e", po::value<std::string>())
+      ("command,C", po::value<Strings>())
+      ("response,R", po::value<Strings>())
+      ("from,f", po::value<std::string>())
+      ("rcpt", po::value<Strings>())
+      ("fqdn,F", po::value<std::string>())
+      ("lmtp,L", po::bool_switch())
+      ("ignore-quit-failure,q", po::bool_switch())
+      ("warning,w", po::value<Strings>())
+      ("critical,c", po::value<Strings>())
+      ("timeout,t", po::value<std::string>())
+      ("timeout-state", po::value<std::string>())
+      ("proxy,r", po::bool_switch())
+      ("starttls,S", po::bool_switch())
+      ("ssl,tls,s", po::bool_switch())
+      ("sni", po::value<std::string>()->implicit_value(""))
+      ("no-sni", po::bool_switch())
+      ("certificate,D", po::value<std::string>())
+      ("ignore-certificate-expiration", po::bool_switch())
+      ("no-verify", po::bool_switch())
+      ("cafile", po::value<std::string>())
+      ("capath", po::value<std::string>())
+      ("verify-name", po::value<std::string>())
+      ("tls-min", po::value<std::string>())
+      ("client-cert", po::value<std::string>())
+      ("client-key", po::value<std::string>())
+      ("authtype,A", po::value<std::string>())
+      ("authuser,U", po::value<std::string>())
+      ("authpass,P", po::value<std::string>())
+      ("password-file", po::value<std::string>())
+      ("allow-plaintext-auth", po::bool_switch())
+      ("output", po::value<std::string>())
+      ("output-format", po::value<std::string>());
+  return table;
+}
+
+const std::set<std::string>& repeatable_options() {
+  static const std::set<std::string> kRepeatable{"command", "response", "rcpt", "warning", "critical"};
+  return kRepeatable;
+}
+
+// check_smtp took "-to", "-wt" and "-ct" as old spellings of -t, -w and -c.
+std::vector<std::string> with_legacy_spellings(std::vector<std::string> args) {
+  for (auto& arg : args) {
+    if (arg == "-to") arg = "-t";
+    else if (arg == "-wt") arg = "-w";
+    else if (arg == "-ct") arg = "-c";
+  }
+  return args;
+}
+
+std::vector<std::string> with_extra_opts(const std::vector<std::string>& args, const po::options_description& table) {
+  std::vector<std::string> ini, rest;
+  for (std::size_t i = 0; i < args.size(); ++i) {
+    const std::string& arg = args[i];
+    if (arg == "--extra-opts") {
+      ini = extra_opts_tokens("", kProgram, table);
+    } else if (arg.rfind("--extra-opts=", 0) == 0) {
+      auto tokens = extra_opts_tokens(arg.substr(13), kProgram, table);
+      ini.insert(ini.end(), tokens.begin(), tokens.end());
+    } else {
+      rest.push_back(arg);
+    }
+  }
+  ini.insert(ini.end(), rest.begin(), rest.end());
+  return ini;
+}
+
+// getopt semantics: a single-valued option given twice keeps its last value
+// (which is also how the command line overrides --extra-opts).
+po::parsed_options keep_last_values(po::parsed_options parsed) {
+  std::set<std::string> seen;
+  std::vector<po::option> kept;
+  for (auto it = parsed.options.rbegin(); it != parsed.options.rend(); ++it) {
+    if (!repeatable_options().count(it->string_key) && !seen.insert(it->string_key).second) continue;
+    kept.insert(kept.begin(), *it);
+  }
+  parsed.options = std::move(kept);
+  return parsed;
+}
+
+std::string option_names(const std::string& key) {
+  static const std::map<std::string, std::string> kShort{
+      {"port", "-p/--port"}, {"timeout", "-t/--timeout"}, {"warning", "-w/--warning"}, {"critical", "-c/--critical"},
+      {"certificate", "-D/--certificate"}, {"hostname", "-H/--hostname"}, {"authtype", "-A/--authtype"},
+      {"response", "-R/--response"}};
+  const auto found = kShort.find(key);
+  return found != kShort.end() ? found->second : "--" + key;
+}
+
+[[noreturn]] void invalid(const std::string& key, const std::string& value, const std::string& why) {
+  throw UsageError("invalid value '" + value + "' for " + option_names(key) + ": " + why);
+}
+
+double parse_number(const std::string& key, const std::string& text) {
+  char* end = nullptr;
+  const double value = std::strtod(text.c_str(), &end);
+  if (text.empty() || *end != '\0' || !std::isfinite(value)) invalid(key, text, "not a number");
+  return value;
+}
+
+std::uint16_t parse_port(const std::string& text) {
+  if (text.empty() || text.size() > 5 || text.find_first_not_of("0123456789") != std::string::npos)
+    invalid("port", text, "not a port number (1-65535)");
+  const long port = std::strtol(text.c_str(), nullptr, 10);
+  if (port < 1 || port > 65535) invalid("port", text, "not a port number (1-65535)");
+  return static_cast<std::uint16_t>(port);
+}
+
+// "-t 10", "-t 2.5", or "-t 10:unknown" (timeout state, as newer monitoring-plugins take it).
+void parse_timeout(const std::string& text, CheckConfig& config) {
+  std::string seconds = text;
+  if (const auto colon = text.find(':'); colon != std::string::npos) {
+    seconds = text.substr(0, colon);
+    const auto state = parse_state(text.substr(colon + 1));
+    if (!state) invalid("timeout", text, "unknown state after ':'");
+    config.policy.timeout_state = *state;
+  }
+  const double value = parse_number("timeout", seconds);
+  if (value <= 0 || value > 86400) invalid("timeout", text, "must be more than 0 and at most 86400 seconds");
+  config.probe.timeout = std::chrono::milliseconds(static_cast<long>(std::llround(value * 1000)));
+}
+
+void parse_threshold(const std::string& key, const std::string& text, Thresholds& thresholds) {
+  const bool warning = key == "warning";
+  std::string range_text = text;
+  RangePair* target = &thresholds.total;
+  if (const auto equals = text.find('='); equals != std::string::npos) {
+    const std::string name = text.substr(0, equals);
+    range_text = text.substr(equals + 1);
+    if (name != "total") {
+      const auto phase = parse_phase(name);
+      if (!phase) invalid(key, text, "unknown phase '" + name + "'");
+      target = &thresholds.phases[*phase];
+    }
+  }
+  std::string why;
+  auto range = parse_range(range_text, &why);
+  if (!range) invalid(key, text, why.empty() ? "not a threshold range" : why);
+  (warning ? target->warning : target->critical) = *range;
+}
+
+void parse_certificate_days(const std::string& text, Thresholds& thresholds) {
+  const auto comma = text.find(',');
+  auto days = [&](const std::string& part) {
+    if (part.empty() || part.find_first_not_of("0123456789") != std::string::npos || part.size() > 5)
+      invalid("certificate", text, "expected DAYS or WARN_DAYS,CRIT_DAYS");
+    return std::atoi(part.c_str());
+  };
+  thresholds.cert_days_warning = days(text.substr(0, comma));
+  if (comma != std::string::npos) thresholds.cert_days_critical = days(text.substr(comma + 1));
+}
+
+std::string read_secret_file(const std::string& path) {
+  std::ifstream file(path);
+  if (!file) throw UsageError("--password-file: cannot read '" + path + "'");
+  std::string secret;
+  std::getline(file, secret);
+  if (!secret.empty() && secret.back() == '\r') secret.pop_back();
+  return secret;
+}
+
+std::string text_value(const po::variables_map& values, const char* key) {
+  return values.count(key) ? values[key].as<std::string>() : std::string();
+}
+std::vector<std::string> list_value(const po::variables_map& values, const char* key) {
+  return values.count(key) ? values[key].as<std::vector<std::string>>() : std::vector<std::string>();
+}
+bool flag(const po::variables_map& values, const char* key) { return values[key].as<bool>(); }
+
+void apply_connection(const po::variables_map& values, CheckConfig& config) {
+  ProbeOptions& probe = config.probe;
+  if (values.count("hostname")) probe.host = text_value(values, "hostname");
+  if (probe.host.empty()) throw UsageError("-H/--hostname is empty");
+  if (values.count("port")) probe.port = parse_port(text_value(values, "port"));
+  if (flag(values, "use-ipv4") && flag(values, "use-ipv6")) throw UsageError("-4 and -6 exclude each other");
+  if (flag(values, "use-ipv4")) probe.family = AddressFamily::ipv4;
+  if (flag(values, "use-ipv6")) probe.family = AddressFamily::ipv6;
+  if (values.count("bind")) {
+    probe.bind_address = text_value(values, "bind");
+    try {
+      numeric_address(*probe.bind_address);
+    } catch (const ResolveError&) {
+      invalid("bind", *probe.bind_address, "not a numeric IP address");
+    }
+  }
+  if (values.count("timeout")) parse_timeout(text_value(values, "timeout"), config);
+  if (values.count("timeout-state")) {
+    const auto state = parse_state(text_value(values, "timeout-state"));
+    if (!state) invalid("timeout-state", text_value(values, "timeout-state"), "expected ok, warning, critical or unknown");
+    config.policy.timeout_state = *state;
+  }
+  probe.proxy_header = flag(values, "proxy");
+}
+
+void apply_dialog(const po::variables_map& values, CheckConfig& config) {
+  ProbeOptions& probe = config.probe;
+  if (values.count("expect")) probe.expect = text_value(values, "expect");
+  if (values.count("from")) probe.mail_from = text_value(values, "from");
+  probe.rcpt_to = list_value(values, "rcpt");
+  if (values.count("fqdn")) probe.hello_name = text_value(values, "fqdn");
+  if (values.count("fqdn") && probe.hello_name.empty()) throw UsageError("-F/--fqdn is empty");
+  if (flag(values, "lmtp")) probe.greeting = Greeting::lhlo;
+  probe.ignore_quit_failure = flag(values, "ignore-quit-failure");
+  const auto commands = list_value(values, "command");
+  const auto responses = list_value(values, "response");
+  for (std::size_t i = 0; i < commands.size(); ++i) {
+    if (commands[i].find_first_of("\r\n") != std::string::npos)
+      invalid("command", commands[i], "must be a single line");
+    CustomCommand custom{commands[i], std::nullopt};
+    if (i < responses.size()) custom.expect_regex = responses[i];
+    probe.commands.push_back(custom);
+  }
+  for (const auto& value : {probe.mail_from.value_or("")})
+    if (value.find_first_of("\r\n<>") != std::string::npos) invalid("from", value, "must be a bare address");
+  for (const auto& value : probe.rcpt_to)
+    if (value.find_first_of("\r\n<>") != std::string::npos) invalid("rcpt", value, "must be a bare address");
+}
+
+void apply_tls(const po::variables_map& values, CheckConfig& config) {
+  TlsOptions& tls = config.probe.tls;
+  if (flag(values, "starttls") && flag(values, "ssl")) throw UsageError("-S/--starttls and -s/--ssl exclude each other");
+  if (flag(values, "starttls")) tls.mode = TlsMode::starttls;
+  if (flag(values, "ssl")) tls.mode = TlsMode::implicit;
+  if (values.count("sni") && !text_value(values, "sni").empty()) tls.sni = text_value(values, "sni");
+  if (flag(values, "no-sni")) tls.sni = std::string();
+  tls.verify = !flag(values, "no-verify");
+  if (values.count("cafile")) tls.ca_file = text_value(values, "cafile");
+  if (values.count("capath")) tls.ca_path = text_value(values, "capath");
+  if (values.count("verify-name")) tls.verify_name = text_value(values, "verify-name");
+  if (values.count("client-cert")) tls.client_cert = text_value(values, "client-cert");
+  if (values.count("client-key")) tls.client_key = text_value(values, "client-key");
+  if (tls.client_key && !tls.client_cert) throw UsageError("--client-key needs --client-cert");
+  if (values.count("tls-min")) {
+    std::string version = text_value(values, "tls-min");
+    if (version.rfind("TLSv", 0) == 0) version = version.substr(4);
+    if (version != "1.0" && version != "1.1" && version != "1.2" && version != "1.3")
+      invalid("tls-min", text_value(values, "tls-min"), "expected 1.0, 1.1, 1.2 or 1.3");
+    tls.min_version = version;
+  }
+  if (values.count("certificate")) parse_certificate_days(text_value(values, "certificate"), config.policy.thresholds);
+  if (flag(values, "ignore-certificate-expiration")) {
+    config.policy.thresholds.cert_days_warning.reset();
+    config.policy.thresholds.cert_days_critical.reset();
+  }
+  const bool tls_detail = values.count("certificate") || values.count("cafile") || values.count("capath") ||
+                          values.count("verify-name") || values.count("tls-min") || values.count("client-cert");
+  if (tls_detail && tls.mode == TlsMode::none)
+    throw UsageError("TLS options need -S/--starttls or -s/--ssl");
+}
+
+void apply_auth(const po::variables_map& values, CheckConfig& config) {
+  AuthOptions& auth = config.probe.auth;
+  auth.mechanism = text_value(values, "authtype");
+  auth.user = text_value(values, "authuser");
+  auth.allow_plaintext = flag(values, "allow-plaintext-auth");
+  if (values.count("authpass")) {
+    auth.secret = text_value(values, "authpass");
+  } else if (values.count("password-file")) {
+    auth.secret = read_secret_file(text_value(values, "password-file"));
+  } else if (const char* env = std::getenv("SMTP_PING_PASSWORD")) {
+    auth.secret = env;
+  }
+  if (auth.mechanism.empty() && !auth.user.empty()) auth.mechanism = "auto";
+  if (auth.mechanism.empty()) return;
+  std::string upper = auth.mechanism;
+  for (auto& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  static const std::set<std::string> kKnown{"AUTO", "PLAIN", "LOGIN", "CRAM-MD5", "XOAUTH2", "OAUTHBEARER"};
+  if (!kKnown.count(upper))
+    invalid("authtype", auth.mechanism, "expected auto, PLAIN, LOGIN, CRAM-MD5, XOAUTH2 or OAUTHBEARER");
+  if (auth.user.empty()) throw UsageError("-A/--authtype needs -U/--authuser");
+  if (auth.secret.empty())
+    throw UsageError("-A/--authtype needs a secret: -P, --password-file or SMTP_PING_PASSWORD");
+}
+
+void apply_output(const po::variables_map& values, CheckConfig& config) {
+  std::string format = values.count("output") ? text_value(values, "output") : text_value(values, "output-format");
+  if (format.empty() || format == "plugin" || format == "multi-line" || format == "text") return;
+  if (format == "json" || format == "mp-test-json") {
+    config.output = OutputFormat::json;
+    return;
+  }
+  invalid(values.count("output") ? "output" : "output-format", format, "expected plugin or json");
+}
+
+}  // namespace
+
+ParsedCommandLine parse_command_line(const std::vector<std::string>& raw_args) {
+  const po::options_description table = option_table();
+  po::positional_options_description positional;
+  positional.add("hostname", 1);
+  ParsedCommandLine result;
+  po::variables_map values;
+  try {
+    const std::vector<std::string> args = with_extra_opts(with_legacy_spellings(raw_args), table);
+    po::parsed_options parsed = po::command_line_parser(args)
+                                    .options(table)
+                                    .positional(positional)
+                                    .style(po::command_line_style::unix_style)
+                                    .run();
+    for (const auto& option : parsed.options)
+      if (option.string_key == "verbose") ++result.config.verbosity;
+    parsed = keep_last_values(std::move(parsed));
+    po::store(parsed, values);
+    po::notify(values);
+  } catch (const po::too_many_positional_options_error&) {
+    throw UsageError("unexpected argument: give the host once, with -H");
+  } catch (const po::error& error) {
+    throw UsageError(error.what());
+  }
+  if (flag(values, "help")) {
+    result.action = CommandAction::help;
+    return result;
+  }
+  if (flag(values, "version")) {
+    result.action = CommandAction::version;
+    return result;
+  }
+  // check_smtp checks 127.0.0.1 when only other options are given; no options at all is a usage error.
+  if (raw_args.empty()) throw UsageError("no options given: at least -H/--hostname is needed");
+  apply_connection(values, result.config);
+  apply_dialog(values, result.config);
+  for (const auto& text : list_value(values, "warning")) parse_threshold("warning", text, result.config.policy.thresholds);
+  for (const auto& text : list_value(values, "critical")) parse_threshold("critical", text, result.config.policy.thresholds);
+  apply_tls(values, result.config);
+  apply_auth(values, result.config);
+  apply_output(values, result.config);
+  return result;
+}
+
+}  // namespace smtp_ping

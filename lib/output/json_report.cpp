@@ -1,0 +1,146 @@
+#include "output/json_report.hpp"
+
+#include "output/safe_text.hpp"
+
+namespace smtp_ping {
+namespace {
+
+using nlohmann::json;
+
+constexpr std::size_t kTextCap = 4096;
+
+std::string safe(std::string_view text) { return safe_text(text, kTextCap); }
+
+std::string_view tls_mode_name(TlsMode mode) {
+  switch (mode) {
+    case TlsMode::none: return "none";
+    case TlsMode::starttls: return "starttls";
+    case TlsMode::implicit: return "implicit";
+  }
+  return "none";
+}
+
+json safe_list(const std::vector<std::string>& items) {
+  json list = json::array();
+  for (const auto& item : items) list.push_back(safe(item));
+  return list;
+}
+
+json reply_json(const std::optional<Reply>& reply) {
+  if (!reply) return nullptr;
+  return {{"code", reply->code}, {"lines", safe_list(reply->lines)}};
+}
+
+json target_json(const Target& target) {
+  return {{"host", safe(target.host)},
+          {"port", target.port},
+          {"address", safe(target.address)},
+          {"local_address", safe(target.local_address)},
+          {"unix_socket", target.unix_socket},
+          {"tls", tls_mode_name(target.tls)}};
+}
+
+json timings_json(const Report& report) {
+  json timings = json::object();
+  for (const auto& timing : report.phases) {
+    const std::string name(phase_name(timing.phase));
+    const double seconds = to_seconds(timing.elapsed);
+    timings[name] = timings.contains(name) ? timings[name].get<double>() + seconds : seconds;
+  }
+  timings["total"] = to_seconds(report.total);
+  return timings;
+}
+
+json phases_json(const Report& report) {
+  json phases = json::array();
+  for (const auto& timing : report.phases)
+    phases.push_back({{"name", phase_name(timing.phase)},
+                      {"start", to_seconds(timing.started)},
+                      {"seconds", to_seconds(timing.elapsed)}});
+  return phases;
+}
+
+json capabilities_json(const Capabilities& caps) {
+  return {{"server_name", safe(caps.server_name)},
+          {"esmtp", caps.esmtp},
+          {"keywords", safe_list(caps.keywords)},
+          {"starttls", caps.starttls},
+          {"pipelining", caps.pipelining},
+          {"8bitmime", caps.eightbitmime},
+          {"smtputf8", caps.smtputf8},
+          {"chunking", caps.chunking},
+          {"enhancedstatuscodes", caps.enhanced_status_codes},
+          {"dsn", caps.dsn},
+          {"size", caps.size ? json(*caps.size) : json(nullptr)},
+          {"auth", safe_list(caps.auth_mechanisms)}};
+}
+
+json transcript_json(const std::vector<Exchange>& transcript) {
+  json entries = json::array();
+  for (const auto& exchange : transcript)
+    entries.push_back({{"phase", phase_name(exchange.phase)},
+                       {"sent", safe(exchange.sent)},
+                       {"reply", reply_json(exchange.reply)},
+                       {"start", to_seconds(exchange.started)},
+                       {"seconds", to_seconds(exchange.elapsed)},
+                       {"cleanup", exchange.cleanup}});
+  return entries;
+}
+
+json failure_json(const std::optional<Failure>& failure) {
+  if (!failure) return nullptr;
+  return {{"phase", phase_name(failure->phase)},
+          {"kind", failure_kind_name(failure->kind)},
+          {"message", safe(failure->message)},
+          {"command", safe(failure->command)},
+          {"expected", safe(failure->expected)},
+          {"reply", reply_json(failure->reply)}};
+}
+
+json checks_json(const std::vector<Subcheck>& details) {
+  json checks = json::array();
+  for (const auto& subcheck : details)
+    checks.push_back({{"state", state_name(subcheck.state)}, {"text", safe(subcheck.text)}});
+  return checks;
+}
+
+json perfdata_json(const std::vector<PerfDatum>& perfdata) {
+  json items = json::array();
+  for (const auto& datum : perfdata)
+    items.push_back({{"label", safe(datum.label)},
+                     {"value", datum.value},
+                     {"unit", safe(datum.unit)},
+                     {"warning", safe(datum.warning)},
+                     {"critical", safe(datum.critical)},
+                     {"min", datum.min ? json(*datum.min) : json(nullptr)}});
+  return items;
+}
+
+}  // namespace
+
+json report_to_json(const Report& report, const Verdict& verdict) {
+  json out = json::object();
+  out["schema"] = 1;
+  out["state"] = state_name(verdict.state);
+  out["status"] = static_cast<int>(verdict.state);
+  out["summary"] = safe(verdict.summary);
+  out["target"] = target_json(report.target);
+  out["timings"] = timings_json(report);
+  out["phases"] = phases_json(report);
+  out["greeting"] = reply_json(report.greeting);
+  out["capabilities"] = capabilities_json(report.capabilities);
+  out["transcript"] = transcript_json(report.transcript);
+  out["error"] = failure_json(report.failure);
+  out["quit_error"] = failure_json(report.quit_failure);
+  out["checks"] = checks_json(verdict.details);
+  out["perfdata"] = perfdata_json(verdict.perfdata);
+  out["connect_attempts"] = safe_list(report.connect_attempts);
+  out["tls"] = nullptr;  // TLS session facts arrive with issue 3
+  return out;
+}
+
+std::string render_json(const Report& report, const Verdict& verdict) {
+  return report_to_json(report, verdict).dump(-1, ' ', false, json::error_handler_t::replace);
+}
+
+}  // namespace smtp_ping

@@ -1,0 +1,17 @@
+#pragma once
+
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "evaluation/verdict.hpp"
+#include "probe/report.hpp"
+
+namespace smtp_ping {
+
+// The whole report and its verdict as JSON: the schema shared by
+// `check_smtp_ping --output json` and the Zabbix key smtp.check.
+nlohmann::json report_to_json(const Report& report, const Verdict& verdict);
+std::string render_json(const Report& report, const Verdict& verdict);
+
+}  // namespace smtp_ping

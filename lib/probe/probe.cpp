@@ -1,0 +1,139 @@
+#include "probe/probe.hpp"
+
+#include <exception>
+#include <optional>
+
+#include "dns/resolve.hpp"
+#include "smtp/dialog.hpp"
+#include "transport/connection.hpp"
+#include "transport/proxy_header.hpp"
+#include "transport/socket_connect.hpp"
+#include "transport/transport_error.hpp"
+
+namespace smtp_ping {
+namespace {
+
+class PhaseClock {
+ public:
+  PhaseClock(Report& report, Phase phase, Clock::time_point check_start)
+      : report_(report), phase_(phase), check_start_(check_start), began_(Clock::now()) {}
+  ~PhaseClock() { report_.phases.push_back({phase_, began_ - check_start_, Clock::now() - began_}); }
+  PhaseClock(const PhaseClock&) = delete;
+  PhaseClock& operator=(const PhaseClock&) = delete;
+
+ private:
+  Report& report_;
+  Phase phase_;
+  Clock::time_point check_start_;
+  Clock::time_point began_;
+};
+
+Failure failure(Phase phase, FailureKind kind, std::string message) {
+  return Failure{phase, kind, std::move(message), std::nullopt, {}, {}};
+}
+
+std::string seconds_text(std::chrono::milliseconds timeout) {
+  return std::to_string(timeout.count() / 1000) + "." + std::to_string(timeout.count() % 1000 + 1000).substr(1) + "s";
+}
+
+std::vector<SocketAddress> resolve(const ProbeOptions& options, const Deadline& deadline, Report& report,
+                                   Clock::time_point start) {
+  if (options.unix_socket()) return {unix_socket_address(options.host)};
+  PhaseClock clock(report, Phase::dns, start);
+  return resolve_host(options.host, options.effective_port(), options.family, deadline);
+}
+
+// Tries each address in turn; each try may spend an equal share of the time
+// left, so one black-holed address cannot eat the whole deadline.
+std::optional<Connection> connect_any(const std::vector<SocketAddress>& addresses, const ProbeOptions& options,
+                                      const Deadline& deadline, Report& report) {
+  std::optional<SocketAddress> source;
+  try {
+    if (options.bind_address) source = numeric_address(*options.bind_address);
+  } catch (const ResolveError& error) {
+    report.failure = failure(Phase::connect, FailureKind::local, std::string("--bind: ") + error.what());
+    return std::nullopt;
+  }
+  std::string last_error;
+  bool last_timed_out = false;
+  for (std::size_t i = 0; i < addresses.size(); ++i) {
+    const auto share = deadline.remaining() / static_cast<long>(addresses.size() - i);
+    const Deadline attempt = deadline.earlier(Deadline::after(share));
+    try {
+      Connection connection(connect_socket(addresses[i], source, attempt));
+      report.target.address = addresses[i].host();
+      report.target.local_address = local_address_of(connection.fd()).host_port();
+      return connection;
+    } catch (const TransportError& error) {
+      last_timed_out = error.kind() == TransportError::Kind::timeout;
+      last_error = error.what();
+      report.connect_attempts.push_back(addresses[i].host_port() + ": " + last_error);
+    }
+  }
+  std::string message;
+  for (const auto& attempt : report.connect_attempts) message += (message.empty() ? "" : "; ") + attempt;
+  if (addresses.size() == 1) message = last_error;
+  const bool timed_out = last_timed_out && deadline.expired();
+  report.failure = failure(Phase::connect, timed_out ? FailureKind::timeout : FailureKind::connect,
+                           timed_out ? "timeout after " + seconds_text(options.timeout) + " connecting (" + message + ")"
+                                     : message);
+  return std::nullopt;
+}
+
+void probe(const ProbeOptions& requested, const Deadline& deadline, Clock::time_point start, Report& report) {
+  std::vector<SocketAddress> addresses;
+  try {
+    addresses = resolve(requested, deadline, report, start);
+  } catch (const ResolveError& error) {
+    report.failure = failure(Phase::dns, error.timed_out() ? FailureKind::timeout : FailureKind::resolve,
+                             error.timed_out() ? "timeout after " + seconds_text(requested.timeout) + " resolving " +
+                                                     requested.host
+                                               : "cannot resolve " + requested.host + ": " + error.what());
+    return;
+  }
+
+  ProbeOptions options = requested;
+  if (options.hello_name.empty()) options.hello_name = local_fqdn();
+
+  std::optional<Connection> connection;
+  {
+    PhaseClock clock(report, Phase::connect, start);
+    connection = connect_any(addresses, options, deadline, report);
+    if (connection && options.proxy_header) {
+      try {
+        connection->send(proxy_v1_header(local_address_of(connection->fd()), peer_address_of(connection->fd())),
+                         deadline);
+      } catch (const TransportError& error) {
+        report.failure = failure(Phase::connect, FailureKind::closed,
+                                 std::string("cannot send the PROXY header: ") + error.what());
+        return;
+      }
+    }
+  }
+  if (!connection) return;
+  run_dialog(*connection, options, deadline, start, report);
+}
+
+}  // namespace
+
+Report run_probe(const ProbeOptions& options) {
+  const auto start = Clock::now();
+  const Deadline deadline(start + options.timeout);
+  Report report;
+  report.target.host = options.host;
+  report.target.unix_socket = options.unix_socket();
+  report.target.port = options.unix_socket() ? 0 : options.effective_port();
+  report.target.tls = options.tls.mode;
+  try {
+    probe(options, deadline, start, report);
+  } catch (const std::exception& error) {
+    report.failure = failure(report.phases.empty() ? Phase::dns : report.phases.back().phase, FailureKind::local,
+                             std::string("internal error: ") + error.what());
+  } catch (...) {
+    report.failure = failure(Phase::dns, FailureKind::local, "internal error");
+  }
+  report.total = Clock::now() - start;
+  return report;
+}
+
+}  // namespace smtp_ping

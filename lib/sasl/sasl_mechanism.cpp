@@ -1,0 +1,145 @@
+#include "sasl/sasl_mechanism.hpp"
+
+#include <algorithm>
+#include <cctype>
+
+#include <openssl/evp.h>
+#include <openssl/hmac.h>
+
+namespace smtp_ping {
+namespace {
+
+class PlainMechanism : public SaslMechanism {
+ public:
+  PlainMechanism(std::string user, std::string secret) : user_(std::move(user)), secret_(std::move(secret)) {}
+  std::string name() const override { return "PLAIN"; }
+  std::optional<std::string> initial_response() const override {
+    return std::string(1, '\0') + user_ + std::string(1, '\0') + secret_;
+  }
+  std::string respond(std::string_view) override { return *initial_response(); }
+
+ private:
+  std::string user_, secret_;
+};
+
+class LoginMechanism : public SaslMechanism {
+ public:
+  LoginMechanism(std::string user, std::string secret) : user_(std::move(user)), secret_(std::move(secret)) {}
+  std::string name() const override { return "LOGIN"; }
+  std::optional<std::string> initial_response() const override { return std::nullopt; }
+  // Servers ask "Username:" then "Password:"; go by the order, not the words.
+  std::string respond(std::string_view) override { return step_++ == 0 ? user_ : secret_; }
+
+ private:
+  std::string user_, secret_;
+  int step_ = 0;
+};
+
+class CramMd5Mechanism : public SaslMechanism {
+ public:
+  CramMd5Mechanism(std::string user, std::string secret) : user_(std::move(user)), secret_(std::move(secret)) {}
+  std::string name() const override { return "CRAM-MD5"; }
+  std::optional<std::string> initial_response() const override { return std::nullopt; }
+  std::string respond(std::string_view challenge) override {
+    unsigned char digest[EVP_MAX_MD_SIZE];
+    unsigned int length = 0;
+    HMAC(EVP_md5(), secret_.data(), static_cast<int>(secret_.size()),
+         reinterpret_cast<const unsigned char*>(challenge.data()), challenge.size(), digest, &length);
+    static constexpr char kHex[] = "0123456789abcdef";
+    std::string hex;
+    for (unsigned int i = 0; i < length; ++i) {
+      hex += kHex[digest[i] >> 4];
+      hex += kHex[digest[i] & 0x0f];
+    }
+    return user_ + " " + hex;
+  }
+
+ private:
+  std::string user_, secret_;
+};
+
+// Google/Microsoft XOAUTH2; on failure the server sends a JSON challenge that
+// must be answered with an empty response before its final 535.
+class XOAuth2Mechanism : public SaslMechanism {
+ public:
+  XOAuth2Mechanism(std::string user, std::string token) : user_(std::move(user)), token_(std::move(token)) {}
+  std::string name() const override { return "XOAUTH2"; }
+  std::optional<std::string> initial_response() const override {
+    return "user=" + user_ + "\x01" "auth=Bearer " + token_ + "\x01\x01";
+  }
+  std::string respond(std::string_view) override { return {}; }
+
+ private:
+  std::string user_, token_;
+};
+
+// RFC 7628; an error challenge is answered with a single %x01.
+class OAuthBearerMechanism : public SaslMechanism {
+ public:
+  OAuthBearerMechanism(std::string user, std::string token, std::string host, unsigned port)
+      : user_(std::move(user)), token_(std::move(token)), host_(std::move(host)), port_(port) {}
+  std::string name() const override { return "OAUTHBEARER"; }
+  std::optional<std::string> initial_response() const override {
+    std::string gs2 = "n,a=" + escape_authzid(user_) + ",";
+    return gs2 + "\x01" "host=" + host_ + "\x01" "port=" + std::to_string(port_) + "\x01" "auth=Bearer " + token_ +
+           "\x01\x01";
+  }
+  std::string respond(std::string_view) override { return "\x01"; }
+
+ private:
+  static std::string escape_authzid(const std::string& user) {
+    std::string out;
+    for (char c : user) out += c == ',' ? "=2C" : c == '=' ? "=3D" : std::string(1, c);
+    return out;
+  }
+  std::string user_, token_, host_;
+  unsigned port_;
+};
+
+}  // namespace
+
+const std::vector<std::string>& supported_sasl_mechanisms() {
+  static const std::vector<std::string> kMechanisms{"CRAM-MD5", "PLAIN", "LOGIN", "XOAUTH2", "OAUTHBEARER"};
+  return kMechanisms;
+}
+
+std::unique_ptr<SaslMechanism> make_sasl_mechanism(const std::string& name, const std::string& user,
+                                                   const std::string& secret, const std::string& host,
+                                                   unsigned port) {
+  std::string upper(name);
+  std::transform(upper.begin(), upper.end(), upper.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
+  if (upper == "PLAIN") return std::make_unique<PlainMechanism>(user, secret);
+  if (upper == "LOGIN") return std::make_unique<LoginMechanism>(user, secret);
+  if (upper == "CRAM-MD5") return std::make_unique<CramMd5Mechanism>(user, secret);
+  if (upper == "XOAUTH2") return std::make_unique<XOAuth2Mechanism>(user, secret);
+  if (upper == "OAUTHBEARER") return std::make_unique<OAuthBearerMechanism>(user, secret, host, port);
+  return nullptr;
+}
+
+std::string base64_encode(std::string_view data) {
+  std::string out(4 * ((data.size() + 2) / 3) + 1, '\0');
+  const int length = EVP_EncodeBlock(reinterpret_cast<unsigned char*>(out.data()),
+                                     reinterpret_cast<const unsigned char*>(data.data()), static_cast<int>(data.size()));
+  out.resize(static_cast<std::size_t>(length));
+  return out;
+}
+
+std::optional<std::string> base64_decode(std::string_view text) {
+  std::string clean;
+  for (char c : text)
+    if (!std::isspace(static_cast<unsigned char>(c))) clean += c;
+  if (clean.size() % 4 != 0) return std::nullopt;
+  if (clean.empty()) return std::string();
+  std::string out(clean.size() / 4 * 3 + 1, '\0');
+  const int length = EVP_DecodeBlock(reinterpret_cast<unsigned char*>(out.data()),
+                                     reinterpret_cast<const unsigned char*>(clean.data()), static_cast<int>(clean.size()));
+  if (length < 0) return std::nullopt;
+  std::size_t size = static_cast<std::size_t>(length);
+  // EVP_DecodeBlock counts the padding as data bytes.
+  for (std::size_t i = clean.size(); i > 0 && clean[i - 1] == '=' && size > 0; --i) --size;
+  out.resize(size);
+  return out;
+}
+
+}  // namespace smtp_ping

@@ -1,0 +1,328 @@
+#include "smtp/dialog.hpp"
+
+#include <regex.h>
+
+#include <cstdio>
+#include <utility>
+
+#include "sasl/sasl_mechanism.hpp"
+#include "smtp/capabilities.hpp"
+#include "smtp/reply_reader.hpp"
+#include "tls/tls_session.hpp"
+#include "transport/connection.hpp"
+#include "transport/transport_error.hpp"
+
+namespace smtp_ping {
+namespace {
+
+// Ends the dialog at the first failure. `connection_usable` says whether the
+// server is in a state to hear a polite QUIT.
+struct StepFailure {
+  Failure failure;
+  bool connection_usable;
+};
+
+std::string seconds_text(std::chrono::milliseconds timeout) {
+  char text[32];
+  std::snprintf(text, sizeof text, "%.3fs", static_cast<double>(timeout.count()) / 1000.0);
+  return text;
+}
+
+// Owns one compiled POSIX extended regex (check_smtp's -R semantics).
+class PosixRegex {
+ public:
+  explicit PosixRegex(const std::string& pattern) {
+    compiled_ = regcomp(&regex_, pattern.c_str(), REG_EXTENDED | REG_NOSUB | REG_NEWLINE) == 0;
+  }
+  ~PosixRegex() {
+    if (compiled_) regfree(&regex_);
+  }
+  PosixRegex(const PosixRegex&) = delete;
+  PosixRegex& operator=(const PosixRegex&) = delete;
+  bool compiled() const { return compiled_; }
+  bool matches(const std::string& text) const { return compiled_ && regexec(&regex_, text.c_str(), 0, nullptr, 0) == 0; }
+
+ private:
+  regex_t regex_{};
+  bool compiled_ = false;
+};
+
+class Dialog {
+ public:
+  Dialog(Connection& connection, const ProbeOptions& options, const Deadline& deadline, Clock::time_point start,
+         Report& report)
+      : connection_(connection), reader_(connection), options_(options), deadline_(deadline), start_(start),
+        report_(report) {}
+
+  void run() {
+    try {
+      if (options_.tls.mode == TlsMode::implicit) handshake();
+      greeting();
+      hello(Phase::ehlo);
+      if (options_.tls.mode == TlsMode::starttls) starttls();
+      if (!options_.auth.mechanism.empty()) authenticate();
+      if (options_.mail_from || !options_.rcpt_to.empty()) envelope();
+      custom_commands();
+      quit();
+    } catch (const StepFailure& step) {
+      report_.failure = step.failure;
+      if (step.connection_usable) polite_quit();
+    }
+  }
+
+ private:
+  [[noreturn]] void fail(FailureKind kind, std::string message, std::optional<Reply> reply = std::nullopt,
+                         std::string expected = {}, bool usable = true) {
+    throw StepFailure{Failure{phase_, kind, std::move(message), std::move(reply), command_, std::move(expected)},
+                      usable};
+  }
+
+  // What went wrong below SMTP, in this phase's words.
+  [[noreturn]] void fail_transport(const TransportError& error, const std::string& waiting_for) {
+    switch (error.kind()) {
+      case TransportError::Kind::timeout:
+        fail(FailureKind::timeout, "timeout after " + seconds_text(options_.timeout) + " waiting for " + waiting_for,
+             std::nullopt, {}, false);
+      case TransportError::Kind::closed:
+        fail(FailureKind::closed, std::string(error.what()) + " while waiting for " + waiting_for, std::nullopt, {},
+             false);
+      case TransportError::Kind::tls:
+      case TransportError::Kind::io:
+        break;
+    }
+    fail(FailureKind::closed, std::string(error.what()) + " while waiting for " + waiting_for, std::nullopt, {},
+         false);
+  }
+
+  void record_phase(Phase phase, Clock::time_point began) {
+    const auto elapsed = Clock::now() - began;
+    for (auto& timing : report_.phases)
+      if (timing.phase == phase) {
+        timing.elapsed += elapsed;
+        return;
+      }
+    report_.phases.push_back({phase, began - start_, elapsed});
+  }
+
+  // Sends one command (unless empty: the greeting) and reads its reply,
+  // recording the exchange and the phase time whatever happens.
+  Reply exchange(Phase phase, const std::string& command, const std::string& shown, const std::string& waiting_for,
+                 bool cleanup = false) {
+    phase_ = phase;
+    command_ = shown;
+    const auto began = Clock::now();
+    report_.transcript.push_back(Exchange{phase, shown, std::nullopt, began - start_, {}, cleanup});
+    const std::size_t entry = report_.transcript.size() - 1;
+    try {
+      if (!command.empty()) {
+        refuse_unsolicited_data();
+        connection_.send(command + "\r\n", deadline_);
+      }
+      Reply reply = reader_.read_reply(deadline_);
+      report_.transcript[entry].reply = reply;
+      report_.transcript[entry].elapsed = Clock::now() - began;
+      if (!cleanup) record_phase(phase, began);
+      return reply;
+    } catch (const TransportError& error) {
+      report_.transcript[entry].elapsed = Clock::now() - began;
+      if (!cleanup) record_phase(phase, began);
+      fail_transport(error, waiting_for);
+    } catch (const ProtocolError& error) {
+      report_.transcript[entry].elapsed = Clock::now() - began;
+      if (!cleanup) record_phase(phase, began);
+      fail(FailureKind::protocol, std::string("invalid reply while waiting for ") + waiting_for + ": " + error.what(),
+           std::nullopt, {}, false);
+    }
+  }
+
+  Reply command(Phase phase, const std::string& text) {
+    return exchange(phase, text, text, "the reply to " + text);
+  }
+
+  // A server that speaks before being asked is out of step with us: what it
+  // said would be taken as the reply to our next command.
+  void refuse_unsolicited_data() {
+    if (reader_.pending_bytes() > 0)
+      fail(FailureKind::protocol, "server sent " + std::to_string(reader_.pending_bytes()) +
+                                      " bytes nobody asked for (dialog out of step)",
+           std::nullopt, {}, false);
+  }
+
+  void expect_positive(const Reply& reply, const std::string& what) {
+    if (reply.klass() == 2) return;
+    fail(FailureKind::reply, what + " rejected", reply, "2xx");
+  }
+
+  void greeting() {
+    const Reply reply = exchange(Phase::banner, {}, {}, "the greeting");
+    report_.greeting = reply;
+    if (reply.klass() != 2) fail(FailureKind::reply, "greeting refused", reply, "2xx");
+    if (options_.expect && reply.raw().find(*options_.expect) == std::string::npos)
+      fail(FailureKind::expect_mismatch, "greeting lacks the expected text", reply, "'" + *options_.expect + "'");
+  }
+
+  void hello(Phase phase) {
+    const bool lmtp = options_.greeting == Greeting::lhlo;
+    const std::string verb = lmtp ? "LHLO " : "EHLO ";
+    const Reply reply = command(phase, verb + options_.hello_name);
+    if (reply.klass() == 2) {
+      report_.capabilities = parse_capabilities(reply);
+      return;
+    }
+    if (lmtp || reply.klass() != 5) expect_positive(reply, command_);
+    const Reply helo = command(phase, "HELO " + options_.hello_name);
+    if (helo.klass() != 2) fail(FailureKind::reply, "EHLO and HELO rejected", helo, "2xx");
+    report_.capabilities = Capabilities{};
+    report_.capabilities.server_name = helo.lines.empty() ? "" : helo.lines.front().substr(0, helo.lines.front().find(' '));
+    report_.used_helo_fallback = true;
+  }
+
+  void starttls() {
+    phase_ = Phase::starttls;
+    command_ = "STARTTLS";
+    if (!report_.capabilities.starttls)
+      fail(FailureKind::not_offered, "STARTTLS not offered by the server", std::nullopt, "STARTTLS in the EHLO reply");
+    const Reply reply = command(Phase::starttls, "STARTTLS");
+    if (reply.code != 220) fail(FailureKind::reply, "STARTTLS rejected", reply, "220");
+    // RFC 3207: anything the server sent before the handshake would be taken
+    // as part of the TLS session's first reply (STARTTLS command injection).
+    if (reader_.pending_bytes() > 0)
+      fail(FailureKind::protocol, "server sent data after its STARTTLS reply, before the TLS handshake",
+           std::nullopt, {}, false);
+    handshake();
+    hello(Phase::ehlo_tls);
+  }
+
+  void handshake() {
+    phase_ = Phase::tls;
+    command_.clear();
+    const auto began = Clock::now();
+    try {
+      auto session = TlsSession::establish(connection_.fd(), options_.tls, options_.host, deadline_);
+      report_.tls = session->facts();
+      connection_.upgrade(std::move(session));
+      record_phase(Phase::tls, began);
+    } catch (const TlsFailure& failure) {
+      record_phase(Phase::tls, began);
+      if (failure.kind() != TlsFailure::Kind::handshake && failure.kind() != TlsFailure::Kind::local)
+        report_.tls = failure.facts();
+      const FailureKind kind = failure.kind() == TlsFailure::Kind::verify   ? FailureKind::tls_verify
+                               : failure.kind() == TlsFailure::Kind::policy ? FailureKind::tls_policy
+                               : failure.kind() == TlsFailure::Kind::local  ? FailureKind::local
+                                                                            : FailureKind::tls;
+      fail(kind, failure.what(), std::nullopt, {}, false);
+    } catch (const TransportError& error) {
+      record_phase(Phase::tls, began);
+      fail_transport(error, "the TLS handshake");
+    }
+  }
+
+  std::string choose_mechanism() {
+    const Capabilities& caps = report_.capabilities;
+    std::string offered;
+    for (const auto& mechanism : caps.auth_mechanisms) offered += (offered.empty() ? "" : " ") + mechanism;
+    if (caps.auth_mechanisms.empty())
+      fail(FailureKind::not_offered, "credentials given but the server offers no AUTH", std::nullopt,
+           "AUTH in the EHLO reply");
+    std::string wanted = options_.auth.mechanism;
+    for (auto& c : wanted) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    if (wanted == "AUTO") {
+      for (const auto& candidate : supported_sasl_mechanisms())
+        if (candidate != "XOAUTH2" && candidate != "OAUTHBEARER" && caps.offers_auth(candidate)) return candidate;
+      fail(FailureKind::not_offered, "no password mechanism we speak is offered (server offers: " + offered + ")",
+           std::nullopt, "CRAM-MD5, PLAIN or LOGIN");
+    }
+    if (!caps.offers_auth(wanted))
+      fail(FailureKind::not_offered, "AUTH " + wanted + " not offered (server offers: " + offered + ")", std::nullopt,
+           wanted);
+    return wanted;
+  }
+
+  void authenticate() {
+    phase_ = Phase::auth;
+    command_ = "AUTH";
+    if (!connection_.encrypted() && !options_.unix_socket() && !options_.auth.allow_plaintext)
+      fail(FailureKind::local,
+           "refusing to send credentials over an unencrypted connection (use -S or -s, or --allow-plaintext-auth)",
+           std::nullopt, {}, true);
+    const std::string name = choose_mechanism();
+    auto mechanism = make_sasl_mechanism(name, options_.auth.user, options_.auth.secret, options_.host,
+                                         options_.effective_port());
+    report_.auth_mechanism = name;
+    const auto initial = mechanism->initial_response();
+    std::string first = "AUTH " + name;
+    if (initial) first += " " + (initial->empty() ? std::string("=") : base64_encode(*initial));
+    Reply reply = exchange(Phase::auth, first, "AUTH " + name + (initial ? " ***" : ""), "the reply to AUTH " + name);
+    for (int round = 0; reply.code == 334 && round < 10; ++round) {
+      const auto challenge = base64_decode(reply.lines.empty() ? "" : reply.lines.front());
+      const std::string answer = mechanism->respond(challenge.value_or(""));
+      reply = exchange(Phase::auth, base64_encode(answer), "***", "the reply to an AUTH " + name + " response");
+    }
+    command_ = "AUTH " + name;
+    if (reply.code == 235 || reply.klass() == 2) return;
+    if (reply.code == 334) fail(FailureKind::protocol, "AUTH " + name + " did not end after 10 rounds", reply, "235");
+    fail(reply.klass() == 4 ? FailureKind::reply : FailureKind::auth, "AUTH " + name + " rejected", reply, "235");
+  }
+
+  void envelope() {
+    const std::string mail = "MAIL FROM:<" + options_.mail_from.value_or("") + ">";
+    expect_positive(command(Phase::mail, mail), mail);
+    for (const auto& recipient : options_.rcpt_to) {
+      const std::string rcpt = "RCPT TO:<" + recipient + ">";
+      expect_positive(command(Phase::rcpt, rcpt), rcpt);
+    }
+  }
+
+  void custom_commands() {
+    for (const auto& custom : options_.commands) {
+      const Reply reply = command(Phase::command, custom.command);
+      if (!custom.expect_regex) {
+        if (!reply.positive()) fail(FailureKind::reply, custom.command + " rejected", reply, "2xx or 3xx");
+        continue;
+      }
+      const PosixRegex regex(*custom.expect_regex);
+      if (!regex.compiled())
+        fail(FailureKind::local, "cannot compile regex '" + *custom.expect_regex + "'", reply, {}, true);
+      if (!regex.matches(reply.raw()))
+        fail(FailureKind::response_mismatch, custom.command + " answered unexpectedly", reply,
+             "regex '" + *custom.expect_regex + "'");
+    }
+  }
+
+  void quit() {
+    try {
+      const Reply reply = command(Phase::quit, "QUIT");
+      if (reply.klass() != 2) fail(FailureKind::reply, "QUIT rejected", reply, "2xx");
+    } catch (const StepFailure& step) {
+      if (!options_.ignore_quit_failure) throw StepFailure{step.failure, false};
+      report_.quit_failure = step.failure;
+    }
+  }
+
+  // After a failure: say goodbye so the server logs a clean end, within the deadline.
+  void polite_quit() {
+    if (deadline_.expired()) return;
+    try {
+      exchange(Phase::quit, "QUIT", "QUIT", "the reply to QUIT", true);
+    } catch (const StepFailure&) {
+    }
+  }
+
+  Connection& connection_;
+  ReplyReader reader_;
+  const ProbeOptions& options_;
+  const Deadline& deadline_;
+  Clock::time_point start_;
+  Report& report_;
+  Phase phase_ = Phase::banner;
+  std::string command_;
+};
+
+}  // namespace
+
+void run_dialog(Connection& connection, const ProbeOptions& options, const Deadline& deadline,
+                Clock::time_point check_start, Report& report) {
+  Dialog(connection, options, deadline, check_start, report).run();
+}
+
+}  // namespace smtp_ping

@@ -1,0 +1,51 @@
+#pragma once
+
+#include <cstddef>
+#include <stdexcept>
+#include <string>
+
+#include "common/deadline.hpp"
+#include "smtp/reply.hpp"
+
+namespace smtp_ping {
+
+class Connection;
+
+// The server sent something that is not a well-formed SMTP reply.
+class ProtocolError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+// Limits on what one reply may be; beyond them the reply is refused as a
+// protocol error rather than buffered without end.
+struct ReplyLimits {
+  std::size_t max_line_bytes = 16 * 1024;   // RFC 5321 says 512; real servers send more
+  std::size_t max_lines = 1000;
+  std::size_t max_reply_bytes = 256 * 1024;
+};
+
+// Reads complete SMTP replies from a connection: waits for the final line
+// ("NNN " or a bare "NNN"), checks that every line carries the same code, and
+// accepts CRLF or a bare LF as line end.
+class ReplyReader {
+ public:
+  explicit ReplyReader(Connection& connection, ReplyLimits limits = {});
+
+  // Throws ProtocolError, or TransportError (timeout, closed ...).
+  Reply read_reply(const Deadline& deadline);
+
+  // Bytes received after the last complete reply (a server talking out of turn).
+  std::size_t pending_bytes() const { return buffer_.size(); }
+  void discard_pending() { buffer_.clear(); }
+
+ private:
+  std::string next_line(const Deadline& deadline);
+  void fill(const Deadline& deadline);
+
+  Connection& connection_;
+  ReplyLimits limits_;
+  std::string buffer_;
+};
+
+}  // namespace smtp_ping

@@ -1,0 +1,307 @@
+#include "tls/tls_session.hpp"
+
+#include <arpa/inet.h>
+#include <poll.h>
+
+#include <cstring>
+#include <ctime>
+#include <utility>
+#include <vector>
+
+#include <openssl/err.h>
+#include <openssl/x509v3.h>
+
+#include "transport/connection.hpp"
+#include "transport/transport_error.hpp"
+
+namespace smtp_ping {
+namespace {
+
+struct OpenSslFree {
+  void operator()(X509* cert) const { X509_free(cert); }
+  void operator()(BIO* bio) const { BIO_free(bio); }
+  void operator()(GENERAL_NAMES* names) const { GENERAL_NAMES_free(names); }
+};
+
+struct VerifyError {
+  int code;
+  int depth;
+};
+
+std::string openssl_reason(const char* fallback) {
+  const unsigned long code = ERR_get_error();
+  ERR_clear_error();
+  if (code == 0) return fallback;
+  const char* reason = ERR_reason_error_string(code);
+  return reason ? reason : fallback;
+}
+
+int collect_verify_error(int preverify_ok, X509_STORE_CTX* store) {
+  if (!preverify_ok) {
+    auto* ssl = static_cast<SSL*>(X509_STORE_CTX_get_ex_data(store, SSL_get_ex_data_X509_STORE_CTX_idx()));
+    if (auto* errors = ssl ? static_cast<std::vector<VerifyError>*>(SSL_get_ex_data(ssl, 0)) : nullptr)
+      errors->push_back({X509_STORE_CTX_get_error(store), X509_STORE_CTX_get_error_depth(store)});
+  }
+  return 1;  // never abort the handshake here: the verdict is ours, after it
+}
+
+bool is_ip_literal(const std::string& host) {
+  unsigned char buffer[sizeof(in6_addr)];
+  return inet_pton(AF_INET, host.c_str(), buffer) == 1 || inet_pton(AF_INET6, host.c_str(), buffer) == 1;
+}
+
+std::string name_text(const X509_NAME* name) {
+  std::unique_ptr<BIO, OpenSslFree> bio(BIO_new(BIO_s_mem()));
+  if (!bio || !name) return {};
+  X509_NAME_print_ex(bio.get(), name, 0, XN_FLAG_RFC2253 & ~ASN1_STRFLGS_ESC_MSB);
+  char* data = nullptr;
+  const long size = BIO_get_mem_data(bio.get(), &data);
+  return size > 0 ? std::string(data, static_cast<std::size_t>(size)) : std::string();
+}
+
+std::string iso_time(const ASN1_TIME* time) {
+  std::tm parts{};
+  if (!time || ASN1_TIME_to_tm(time, &parts) != 1) return {};
+  char text[32];
+  std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &parts);
+  return text;
+}
+
+std::optional<double> days_until(const ASN1_TIME* time) {
+  int days = 0, seconds = 0;
+  if (!time || ASN1_TIME_diff(&days, &seconds, nullptr, time) != 1) return std::nullopt;
+  return days + seconds / 86400.0;
+}
+
+std::vector<std::string> alt_names(X509* cert) {
+  std::vector<std::string> out;
+  std::unique_ptr<GENERAL_NAMES, OpenSslFree> names(
+      static_cast<GENERAL_NAMES*>(X509_get_ext_d2i(cert, NID_subject_alt_name, nullptr, nullptr)));
+  if (!names) return out;
+  for (int i = 0; i < sk_GENERAL_NAME_num(names.get()) && i < 1000; ++i) {
+    const GENERAL_NAME* name = sk_GENERAL_NAME_value(names.get(), i);
+    if (name->type == GEN_DNS) {
+      const auto* text = ASN1_STRING_get0_data(name->d.dNSName);
+      out.push_back("DNS:" + std::string(reinterpret_cast<const char*>(text),
+                                         static_cast<std::size_t>(ASN1_STRING_length(name->d.dNSName))));
+    } else if (name->type == GEN_IPADD) {
+      const int length = ASN1_STRING_length(name->d.iPAddress);
+      char text[INET6_ADDRSTRLEN] = {};
+      const int family = length == 4 ? AF_INET : length == 16 ? AF_INET6 : 0;
+      if (family && inet_ntop(family, ASN1_STRING_get0_data(name->d.iPAddress), text, sizeof text))
+        out.push_back(std::string("IP:") + text);
+    }
+  }
+  return out;
+}
+
+void describe_certificate(X509* leaf, STACK_OF(X509) * chain, TlsFacts& facts) {
+  if (!leaf) return;
+  facts.subject = name_text(X509_get_subject_name(leaf));
+  facts.issuer = name_text(X509_get_issuer_name(leaf));
+  facts.subject_alt_names = alt_names(leaf);
+  facts.not_before = iso_time(X509_get0_notBefore(leaf));
+  facts.not_after = iso_time(X509_get0_notAfter(leaf));
+  facts.cert_days = days_until(X509_get0_notAfter(leaf));
+  facts.chain_min_days = facts.cert_days;
+  facts.chain_min_subject = facts.subject;
+  if (EVP_PKEY* key = X509_get0_pubkey(leaf)) {
+    facts.key_bits = EVP_PKEY_get_bits(key);
+    const char* type = OBJ_nid2sn(EVP_PKEY_get_base_id(key));
+    facts.key_type = type ? type : "unknown";
+  }
+  for (int i = 0; chain && i < sk_X509_num(chain) && i < 100; ++i) {
+    X509* cert = sk_X509_value(chain, i);
+    const auto days = days_until(X509_get0_notAfter(cert));
+    if (days && (!facts.chain_min_days || *days < *facts.chain_min_days)) {
+      facts.chain_min_days = days;
+      facts.chain_min_subject = name_text(X509_get_subject_name(cert));
+    }
+  }
+}
+
+std::string describe_verify_error(const VerifyError& error, const TlsFacts& facts) {
+  const std::string where = error.depth == 0 ? "" : " (chain depth " + std::to_string(error.depth) + ")";
+  switch (error.code) {
+    case X509_V_ERR_CERT_HAS_EXPIRED:
+      return error.depth == 0 ? "certificate expired on " + facts.not_after : "a chain certificate has expired" + where;
+    case X509_V_ERR_CERT_NOT_YET_VALID:
+      return error.depth == 0 ? "certificate not valid before " + facts.not_before
+                              : "a chain certificate is not yet valid" + where;
+    case X509_V_ERR_DEPTH_ZERO_SELF_SIGNED_CERT:
+      return "self-signed certificate (" + facts.subject + ")";
+    case X509_V_ERR_SELF_SIGNED_CERT_IN_CHAIN:
+      return "self-signed certificate in the chain, not trusted";
+    case X509_V_ERR_UNABLE_TO_GET_ISSUER_CERT_LOCALLY:
+    case X509_V_ERR_UNABLE_TO_GET_ISSUER_CERT:
+    case X509_V_ERR_UNABLE_TO_VERIFY_LEAF_SIGNATURE:
+      return "certificate not trusted: issuer '" + facts.issuer + "' is not in the CA store";
+    case X509_V_ERR_HOSTNAME_MISMATCH:
+    case X509_V_ERR_IP_ADDRESS_MISMATCH: {
+      std::string names;
+      for (const auto& name : facts.subject_alt_names) names += (names.empty() ? "" : ", ") + name;
+      return "certificate name mismatch: '" + facts.verify_name + "' is not in the certificate (" +
+             (names.empty() ? "subject " + facts.subject : names) + ")";
+    }
+    default:
+      return std::string("certificate verification failed: ") + X509_verify_cert_error_string(error.code) + where;
+  }
+}
+
+int protocol_number(const std::string& version) {
+  if (version == "1.0" || version == "1") return TLS1_VERSION;
+  if (version == "1.1") return TLS1_1_VERSION;
+  if (version == "1.2") return TLS1_2_VERSION;
+  if (version == "1.3") return TLS1_3_VERSION;
+  return 0;
+}
+
+void configure_trust(SSL_CTX* ctx, const TlsOptions& options) {
+  if (options.ca_file || options.ca_path) {
+    const char* file = options.ca_file ? options.ca_file->c_str() : nullptr;
+    const char* path = options.ca_path ? options.ca_path->c_str() : nullptr;
+    if (SSL_CTX_load_verify_locations(ctx, file, path) != 1)
+      throw TlsFailure(TlsFailure::Kind::local, "cannot load CA certificates from " +
+                                                    std::string(file ? file : path) + ": " +
+                                                    openssl_reason("unreadable"));
+  } else if (SSL_CTX_set_default_verify_dir(ctx) != 1) {
+    // The hashed directory is read lazily, one file per issuer: much cheaper
+    // per check than parsing the whole system bundle.
+    throw TlsFailure(TlsFailure::Kind::local, "cannot use the system CA directory: " + openssl_reason("?"));
+  }
+}
+
+void configure_client_certificate(SSL_CTX* ctx, const TlsOptions& options) {
+  if (!options.client_cert) return;
+  const std::string& cert = *options.client_cert;
+  const std::string& key = options.client_key ? *options.client_key : cert;
+  if (SSL_CTX_use_certificate_chain_file(ctx, cert.c_str()) != 1)
+    throw TlsFailure(TlsFailure::Kind::local, "cannot load client certificate " + cert + ": " + openssl_reason("?"));
+  if (SSL_CTX_use_PrivateKey_file(ctx, key.c_str(), SSL_FILETYPE_PEM) != 1 || SSL_CTX_check_private_key(ctx) != 1)
+    throw TlsFailure(TlsFailure::Kind::local, "cannot use client key " + key + ": " + openssl_reason("?"));
+}
+
+}  // namespace
+
+TlsSession::TlsSession(std::unique_ptr<SSL_CTX, SslDeleter> ctx, std::unique_ptr<SSL, SslDeleter> ssl, int fd)
+    : ctx_(std::move(ctx)), ssl_(std::move(ssl)), fd_(fd) {}
+
+std::unique_ptr<TlsSession> TlsSession::establish(int fd, const TlsOptions& options, const std::string& host,
+                                                  const Deadline& deadline) {
+  ERR_clear_error();
+  std::unique_ptr<SSL_CTX, SslDeleter> ctx(SSL_CTX_new(TLS_client_method()));
+  if (!ctx) throw TlsFailure(TlsFailure::Kind::local, "cannot create a TLS context: " + openssl_reason("?"));
+  if (options.verify) configure_trust(ctx.get(), options);
+  configure_client_certificate(ctx.get(), options);
+  SSL_CTX_set_verify(ctx.get(), SSL_VERIFY_PEER, collect_verify_error);
+
+  std::unique_ptr<SSL, SslDeleter> ssl(SSL_new(ctx.get()));
+  if (!ssl || SSL_set_fd(ssl.get(), fd) != 1)
+    throw TlsFailure(TlsFailure::Kind::local, "cannot create a TLS session: " + openssl_reason("?"));
+
+  TlsFacts facts;
+  facts.verification_skipped = !options.verify;
+  facts.sni = options.sni.value_or(is_ip_literal(host) || host.empty() || host.front() == '/' ? "" : host);
+  if (!facts.sni.empty())  // SSL_set_tlsext_host_name() without its C cast
+    SSL_ctrl(ssl.get(), SSL_CTRL_SET_TLSEXT_HOSTNAME, TLSEXT_NAMETYPE_host_name, const_cast<char*>(facts.sni.c_str()));
+  facts.verify_name = options.verify_name.value_or(host);
+  if (options.verify) {
+    X509_VERIFY_PARAM* param = SSL_get0_param(ssl.get());
+    X509_VERIFY_PARAM_set_hostflags(param, X509_CHECK_FLAG_NO_PARTIAL_WILDCARDS);
+    const bool ok = is_ip_literal(facts.verify_name)
+                        ? X509_VERIFY_PARAM_set1_ip_asc(param, facts.verify_name.c_str()) == 1
+                        : X509_VERIFY_PARAM_set1_host(param, facts.verify_name.c_str(), 0) == 1;
+    if (!ok) throw TlsFailure(TlsFailure::Kind::local, "cannot verify against name '" + facts.verify_name + "'");
+  }
+
+  std::vector<VerifyError> verify_errors;
+  SSL_set_ex_data(ssl.get(), 0, &verify_errors);
+  for (int round = 0;; ++round) {
+    ERR_clear_error();
+    const int rc = SSL_connect(ssl.get());
+    if (rc == 1) break;
+    const int error = SSL_get_error(ssl.get(), rc);
+    if ((error == SSL_ERROR_WANT_READ || error == SSL_ERROR_WANT_WRITE) && round < 100'000) {
+      wait_for_socket(fd, error == SSL_ERROR_WANT_READ ? POLLIN : POLLOUT, deadline);
+      continue;
+    }
+    SSL_set_ex_data(ssl.get(), 0, nullptr);
+    if (error == SSL_ERROR_SYSCALL || error == SSL_ERROR_ZERO_RETURN)
+      throw TlsFailure(TlsFailure::Kind::handshake,
+                       "TLS handshake failed: " + openssl_reason("connection closed by the server during the handshake"));
+    throw TlsFailure(TlsFailure::Kind::handshake, "TLS handshake failed: " + openssl_reason("unknown error"));
+  }
+  SSL_set_ex_data(ssl.get(), 0, nullptr);
+
+  facts.version = SSL_get_version(ssl.get());
+  facts.cipher = SSL_get_cipher_name(ssl.get());
+  std::unique_ptr<X509, OpenSslFree> leaf(SSL_get1_peer_certificate(ssl.get()));
+  describe_certificate(leaf.get(), SSL_get_peer_cert_chain(ssl.get()), facts);
+
+  if (options.verify) {
+    if (!leaf) verify_errors.push_back({X509_V_ERR_UNSPECIFIED, 0});
+    const long result = SSL_get_verify_result(ssl.get());
+    if (verify_errors.empty() && result != X509_V_OK) verify_errors.push_back({static_cast<int>(result), 0});
+    for (const auto& error : verify_errors) {
+      std::string text = describe_verify_error(error, facts);
+      bool seen = false;
+      for (const auto& known : facts.verify_errors) seen = seen || known == text;
+      if (!seen) facts.verify_errors.push_back(std::move(text));
+    }
+    facts.verified = facts.verify_errors.empty();
+    if (!facts.verified) {
+      std::string message;
+      for (const auto& text : facts.verify_errors) message += (message.empty() ? "" : "; ") + text;
+      throw TlsFailure(TlsFailure::Kind::verify, message, facts);
+    }
+  }
+  if (options.min_version) {
+    const int wanted = protocol_number(*options.min_version);
+    if (wanted && SSL_version(ssl.get()) < wanted)
+      throw TlsFailure(TlsFailure::Kind::policy,
+                       "negotiated " + facts.version + ", below the required minimum TLS " + *options.min_version,
+                       facts);
+  }
+
+  auto session = std::unique_ptr<TlsSession>(new TlsSession(std::move(ctx), std::move(ssl), fd));
+  session->facts_ = std::move(facts);
+  return session;
+}
+
+void TlsSession::write(std::string_view data, const Deadline& deadline) {
+  for (int round = 0; !data.empty() && round < 1'000'000; ++round) {
+    ERR_clear_error();
+    std::size_t written = 0;
+    if (SSL_write_ex(ssl_.get(), data.data(), data.size(), &written) == 1) {
+      data.remove_prefix(written);
+      continue;
+    }
+    const int error = SSL_get_error(ssl_.get(), 0);
+    if (error == SSL_ERROR_WANT_READ || error == SSL_ERROR_WANT_WRITE) {
+      wait_for_socket(fd_, error == SSL_ERROR_WANT_READ ? POLLIN : POLLOUT, deadline);
+      continue;
+    }
+    if (error == SSL_ERROR_SYSCALL || error == SSL_ERROR_ZERO_RETURN)
+      throw TransportError(TransportError::Kind::closed, "connection closed by the server");
+    throw TransportError(TransportError::Kind::tls, "TLS write failed: " + openssl_reason("unknown error"));
+  }
+}
+
+std::size_t TlsSession::read(char* buffer, std::size_t size, const Deadline& deadline) {
+  for (int round = 0; round < 1'000'000; ++round) {
+    ERR_clear_error();
+    std::size_t got = 0;
+    if (SSL_read_ex(ssl_.get(), buffer, size, &got) == 1) return got;
+    const int error = SSL_get_error(ssl_.get(), 0);
+    if (error == SSL_ERROR_WANT_READ || error == SSL_ERROR_WANT_WRITE) {
+      wait_for_socket(fd_, error == SSL_ERROR_WANT_READ ? POLLIN : POLLOUT, deadline);
+      continue;
+    }
+    if (error == SSL_ERROR_ZERO_RETURN) throw TransportError(TransportError::Kind::closed, "TLS session closed by the server");
+    if (error == SSL_ERROR_SYSCALL) throw TransportError(TransportError::Kind::closed, "connection closed by the server");
+    throw TransportError(TransportError::Kind::tls, "TLS read failed: " + openssl_reason("unknown error"));
+  }
+  throw TransportError(TransportError::Kind::tls, "TLS read made no progress");
+}
+
+}  // namespace smtp_ping

@@ -1,0 +1,73 @@
+#include "transport/connection.hpp"
+
+#include <poll.h>
+#include <sys/socket.h>
+
+#include <cerrno>
+#include <cstring>
+#include <string>
+
+#include "tls/tls_session.hpp"
+#include "transport/transport_error.hpp"
+
+namespace smtp_ping {
+
+void wait_for_socket(int fd, short events, const Deadline& deadline) {
+  pollfd waiting{fd, events, 0};
+  for (;;) {
+    const int ready = ::poll(&waiting, 1, deadline.poll_timeout_ms());
+    if (ready > 0) return;
+    if (ready == 0 || deadline.expired())
+      throw TransportError(TransportError::Kind::timeout, "deadline reached");
+    if (errno != EINTR) throw TransportError(TransportError::Kind::io, std::string("poll: ") + std::strerror(errno));
+  }
+}
+
+Connection::Connection(UniqueFd fd) : fd_(std::move(fd)) {}
+Connection::~Connection() = default;
+Connection::Connection(Connection&&) noexcept = default;
+Connection& Connection::operator=(Connection&&) noexcept = default;
+
+void Connection::upgrade(std::unique_ptr<TlsSession> session) { tls_ = std::move(session); }
+
+void Connection::send(std::string_view data, const Deadline& deadline) {
+  if (tls_) {
+    tls_->write(data, deadline);
+    return;
+  }
+  while (!data.empty()) {
+    const ssize_t sent = ::send(fd_.get(), data.data(), data.size(), MSG_NOSIGNAL);
+    if (sent > 0) {
+      data.remove_prefix(static_cast<std::size_t>(sent));
+      continue;
+    }
+    if (sent < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) {
+      wait_for_socket(fd_.get(), POLLOUT, deadline);
+      continue;
+    }
+    if (sent < 0 && errno == EINTR) continue;
+    const int error = errno;
+    if (error == EPIPE || error == ECONNRESET)
+      throw TransportError(TransportError::Kind::closed, std::strerror(error));
+    throw TransportError(TransportError::Kind::io, std::string("send: ") + std::strerror(error));
+  }
+}
+
+std::size_t Connection::receive(char* buffer, std::size_t size, const Deadline& deadline) {
+  if (tls_) return tls_->read(buffer, size, deadline);
+  for (;;) {
+    const ssize_t got = ::recv(fd_.get(), buffer, size, 0);
+    if (got > 0) return static_cast<std::size_t>(got);
+    if (got == 0) throw TransportError(TransportError::Kind::closed, "connection closed by the server");
+    if (errno == EAGAIN || errno == EWOULDBLOCK) {
+      wait_for_socket(fd_.get(), POLLIN, deadline);
+      continue;
+    }
+    if (errno == EINTR) continue;
+    const int error = errno;
+    if (error == ECONNRESET) throw TransportError(TransportError::Kind::closed, "connection reset by the server");
+    throw TransportError(TransportError::Kind::io, std::string("recv: ") + std::strerror(error));
+  }
+}
+
+}  // namespace smtp_ping

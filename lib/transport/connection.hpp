@@ -1,0 +1,45 @@
+#pragma once
+
+#include <cstddef>
+#include <memory>
+#include <string_view>
+
+#include "common/deadline.hpp"
+#include "common/unique_fd.hpp"
+
+namespace smtp_ping {
+
+class TlsSession;
+
+// A connected byte stream with deadlines: plain at first, TLS after
+// upgrade() (STARTTLS) or from the start (implicit TLS).
+// Errors throw TransportError.
+class Connection {
+ public:
+  explicit Connection(UniqueFd fd);
+  ~Connection();
+  Connection(Connection&&) noexcept;
+  Connection& operator=(Connection&&) noexcept;
+
+  void send(std::string_view data, const Deadline& deadline);
+  // Waits for at least one byte; returns how many were stored (never 0:
+  // end of stream throws TransportError closed).
+  std::size_t receive(char* buffer, std::size_t size, const Deadline& deadline);
+
+  // From now on every byte goes through `session` (already handshaken).
+  void upgrade(std::unique_ptr<TlsSession> session);
+  bool encrypted() const { return tls_ != nullptr; }
+  const TlsSession* tls() const { return tls_.get(); }
+
+  int fd() const { return fd_.get(); }
+
+ private:
+  UniqueFd fd_;
+  std::unique_ptr<TlsSession> tls_;
+};
+
+// Waits until fd is readable (POLLIN) or writable (POLLOUT). Throws a timeout
+// TransportError naming `waiting_for` when the deadline passes first.
+void wait_for_socket(int fd, short events, const Deadline& deadline);
+
+}  // namespace smtp_ping

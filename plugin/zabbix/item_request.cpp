@@ -1,0 +1,155 @@
+#include "item_request.hpp"
+
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+
+#include <boost/program_options.hpp>
+
+namespace smtp_ping::zabbix {
+namespace {
+
+namespace po = boost::program_options;
+using std::chrono::milliseconds;
+
+constexpr std::size_t kMaxCheckParameters = 4;
+constexpr std::size_t kMaxDiscoveryParameters = 2;
+constexpr milliseconds kMinMargin{100};
+constexpr milliseconds kMaxMargin{500};
+constexpr milliseconds kDefaultCheckTimeout{10'000};
+
+const char* const kOrdinals[] = {"first", "second", "third", "fourth"};
+
+std::string parameter_name(std::size_t index) {
+  return index < std::size(kOrdinals) ? kOrdinals[index] : "extra";
+}
+
+void require_at_most(const std::vector<KeyParameter>& parameters, std::size_t count) {
+  if (parameters.size() > count)
+    throw ItemError("Too many parameters: at most " + std::to_string(count) + " are accepted.");
+}
+
+// The text of parameter `index`, empty when it is missing.
+std::string text_at(const std::vector<KeyParameter>& parameters, std::size_t index) {
+  if (index >= parameters.size()) return {};
+  if (parameters[index].is_array)
+    throw ItemError("Invalid " + parameter_name(index) + " parameter: an array is not accepted.");
+  return parameters[index].text;
+}
+
+std::string required_text(const std::vector<KeyParameter>& parameters, std::size_t index,
+                          const std::string& what) {
+  std::string text = text_at(parameters, index);
+  if (text.empty()) throw ItemError("Invalid " + parameter_name(index) + " parameter: " + what + " is required.");
+  return text;
+}
+
+void append_port(const std::string& port, std::vector<std::string>& arguments) {
+  if (port.empty()) return;
+  unsigned value = 0;
+  const auto [end, error] = std::from_chars(port.data(), port.data() + port.size(), value);
+  if (error != std::errc() || end != port.data() + port.size() || value < 1 || value > 65535)
+    throw ItemError("Invalid second parameter: port must be 1-65535, got '" + port + "'.");
+  arguments.push_back("--port=" + port);
+}
+
+void append_tls(const std::string& tls, std::vector<std::string>& arguments) {
+  if (tls.empty() || tls == "none") return;
+  if (tls == "starttls") {
+    arguments.emplace_back("--starttls");
+  } else if (tls == "implicit" || tls == "ssl" || tls == "tls") {
+    arguments.emplace_back("--ssl");
+  } else {
+    throw ItemError("Invalid third parameter: TLS mode must be none, starttls or implicit, got '" + tls + "'.");
+  }
+}
+
+std::vector<std::string> split_options(const std::string& options, std::size_t index) {
+  try {
+    return po::split_unix(options);
+  } catch (const std::exception& error) {
+    throw ItemError("Invalid " + parameter_name(index) + " parameter: cannot split options: " + error.what());
+  }
+}
+
+milliseconds safety_margin(milliseconds agent_timeout) {
+  return std::clamp(agent_timeout / 10, kMinMargin, kMaxMargin);
+}
+
+milliseconds seconds_option(double seconds) {
+  if (!std::isfinite(seconds) || seconds <= 0 || seconds > 3600)
+    throw ItemError("Invalid option --timeout: must be more than 0 and at most 3600 seconds.");
+  return milliseconds(static_cast<long long>(std::llround(seconds * 1000)));
+}
+
+po::options_description mx_options_description() {
+  po::options_description description("smtp.mx.discovery options");
+  description.add_options()
+      ("dns-server", po::value<std::string>(), "DNS server ADDR[:PORT]")
+      ("timeout,t", po::value<double>(), "seconds");
+  return description;
+}
+
+po::variables_map parse_mx_options(const std::vector<std::string>& arguments) {
+  po::variables_map values;
+  try {
+    po::store(po::command_line_parser(arguments)
+                  .options(mx_options_description())
+                  .style(po::command_line_style::unix_style)
+                  .run(),
+              values);
+    po::notify(values);
+  } catch (const po::error& error) {
+    throw ItemError(std::string("Invalid second parameter: ") + error.what() + ".");
+  }
+  return values;
+}
+
+}  // namespace
+
+milliseconds call_budget(milliseconds agent_timeout, milliseconds requested) {
+  return std::min(agent_timeout - safety_margin(agent_timeout), requested);
+}
+
+std::vector<std::string> check_arguments(const std::vector<KeyParameter>& parameters) {
+  require_at_most(parameters, kMaxCheckParameters);
+  std::vector<std::string> arguments{"--hostname=" + required_text(parameters, 0, "host")};
+  append_port(text_at(parameters, 1), arguments);
+  append_tls(text_at(parameters, 2), arguments);
+  for (std::string& option : split_options(text_at(parameters, 3), 3)) arguments.push_back(std::move(option));
+  return arguments;
+}
+
+CheckConfig check_config(const std::vector<KeyParameter>& parameters, milliseconds agent_timeout) {
+  ParsedCommandLine parsed;
+  try {
+    parsed = parse_command_line(check_arguments(parameters));
+  } catch (const UsageError& error) {
+    throw ItemError(std::string("Invalid options: ") + error.what());
+  }
+  if (parsed.action != CommandAction::run)
+    throw ItemError("Invalid options: --help and --version are not available in an item key.");
+  CheckConfig& config = parsed.config;
+  config.probe.timeout = call_budget(agent_timeout, config.probe.timeout);
+  return config;
+}
+
+MxDiscoveryRequest mx_discovery_request(const std::vector<KeyParameter>& parameters,
+                                        milliseconds agent_timeout) {
+  require_at_most(parameters, kMaxDiscoveryParameters);
+  MxDiscoveryRequest request;
+  request.domain = required_text(parameters, 0, "domain");
+  const po::variables_map options = parse_mx_options(split_options(text_at(parameters, 1), 1));
+  try {
+    if (options.count("dns-server"))
+      request.lookup.server = parse_dns_server(options["dns-server"].as<std::string>());
+  } catch (const std::invalid_argument& error) {
+    throw ItemError(std::string("Invalid option --dns-server: ") + error.what() + ".");
+  }
+  const milliseconds requested =
+      options.count("timeout") ? seconds_option(options["timeout"].as<double>()) : kDefaultCheckTimeout;
+  request.timeout = call_budget(agent_timeout, requested);
+  return request;
+}
+
+}  // namespace smtp_ping::zabbix

@@ -1,0 +1,53 @@
+#pragma once
+
+#include <chrono>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "dns/mx.hpp"
+#include "options/check_config.hpp"
+
+namespace smtp_ping::zabbix {
+
+// One key parameter as the agent parsed it: smtp.check[a,"b c",[x,y],] gives
+// {"a"}, {"b c"}, {"x,y", array}, {""}.
+struct KeyParameter {
+  std::string text;
+  bool is_array = false;
+};
+
+// A key whose parameters cannot be used. what() is the "not supported" reason.
+class ItemError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+// The time one call may take: the agent's Timeout minus a safety margin (so the
+// answer reaches the agent before its own client gives up), never more than the
+// check's own -t.
+std::chrono::milliseconds call_budget(std::chrono::milliseconds agent_timeout,
+                                      std::chrono::milliseconds requested);
+
+// smtp.check/ping/status[host,<port>,<tls>,<options>] as arguments of the option
+// language: --hostname=HOST [--port=PORT] [-S|-s] OPTIONS... where OPTIONS are
+// split like a Unix shell would. <tls> is empty/none, starttls, or implicit
+// (aliases ssl, tls). Throws ItemError.
+std::vector<std::string> check_arguments(const std::vector<KeyParameter>& parameters);
+
+// check_arguments() parsed by parse_command_line(), with the probe's timeout cut
+// to call_budget(). Throws ItemError (UsageError included).
+CheckConfig check_config(const std::vector<KeyParameter>& parameters,
+                         std::chrono::milliseconds agent_timeout);
+
+// smtp.mx.discovery[domain,<options>] where OPTIONS understands
+// --dns-server=ADDR[:PORT] and -t/--timeout=SECONDS. Throws ItemError.
+struct MxDiscoveryRequest {
+  std::string domain;
+  MxLookupOptions lookup;
+  std::chrono::milliseconds timeout{0};
+};
+MxDiscoveryRequest mx_discovery_request(const std::vector<KeyParameter>& parameters,
+                                        std::chrono::milliseconds agent_timeout);
+
+}  // namespace smtp_ping::zabbix

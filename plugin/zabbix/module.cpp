@@ -1,0 +1,167 @@
+// smtp_ping.so: the Zabbix agent's key table over the same probe, evaluation
+// and JSON rendering as check_smtp_ping. Every handler catches everything (an
+// escaping exception would kill the listener and stop the agent) and reports
+// failures as "not supported" with a reason. No process-wide state besides the
+// agent Timeout; nothing is initialised before the agent forks its listeners.
+
+#include <pthread.h>
+#include <signal.h>
+
+#include <chrono>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "agent_result.hpp"
+#include "evaluation/evaluate.hpp"
+#include "item_request.hpp"
+#include "mx_discovery.hpp"
+#include "output/json_report.hpp"
+#include "probe/probe.hpp"
+#include "zabbix_abi.hpp"
+
+#define SMTP_PING_EXPORT extern "C" __attribute__((visibility("default")))
+
+namespace smtp_ping::zabbix {
+namespace {
+
+using std::chrono::milliseconds;
+
+// The agent's Timeout, as told by zbx_module_item_timeout (default 3 s).
+milliseconds agent_timeout{3'000};
+
+// Blocks SIGPIPE while a probe runs and discards one raised meanwhile, so a peer
+// that closes early cannot kill a listener whose SIGPIPE disposition is default.
+class SigpipeBlock {
+ public:
+  SigpipeBlock() {
+    sigemptyset(&pipe_only_);
+    sigaddset(&pipe_only_, SIGPIPE);
+    was_pending_ = sigpipe_pending();
+    blocked_ = pthread_sigmask(SIG_BLOCK, &pipe_only_, &previous_) == 0;
+  }
+  ~SigpipeBlock() {
+    if (!blocked_) return;
+    if (!was_pending_ && sigpipe_pending()) {
+      const timespec no_wait{};
+      sigtimedwait(&pipe_only_, nullptr, &no_wait);
+    }
+    pthread_sigmask(SIG_SETMASK, &previous_, nullptr);
+  }
+  SigpipeBlock(const SigpipeBlock&) = delete;
+  SigpipeBlock& operator=(const SigpipeBlock&) = delete;
+
+ private:
+  static bool sigpipe_pending() {
+    sigset_t pending;
+    sigemptyset(&pending);
+    return sigpending(&pending) == 0 && sigismember(&pending, SIGPIPE) == 1;
+  }
+
+  sigset_t pipe_only_{};
+  sigset_t previous_{};
+  bool was_pending_ = false;
+  bool blocked_ = false;
+};
+
+std::vector<KeyParameter> key_parameters(const AgentRequest& request) {
+  std::vector<KeyParameter> parameters;
+  for (int index = 0; index < request.nparam; ++index) {
+    const char* text = request.params[index];
+    const bool is_array = request.types != nullptr && request.types[index] == kParameterArray;
+    parameters.push_back({text != nullptr ? text : "", is_array});
+  }
+  return parameters;
+}
+
+struct CheckOutcome {
+  Report report;
+  Verdict verdict;
+};
+
+CheckOutcome run_check(const AgentRequest& request) {
+  const CheckConfig config = check_config(key_parameters(request), agent_timeout);
+  SigpipeBlock sigpipe_block;
+  Report report = run_probe(config.probe);
+  Verdict verdict = evaluate(report, config.policy);
+  return {std::move(report), std::move(verdict)};
+}
+
+// Runs `body` and turns every exception into "not supported".
+template <typename Body>
+int guarded(AgentResult* result, Body body) noexcept {
+  try {
+    return body();
+  } catch (const ItemError& error) {
+    return fail_with_message(result, error.what());
+  } catch (const DnsLookupError& error) {
+    return fail_with_message(result, "MX lookup failed: ", error.what());
+  } catch (const std::exception& error) {
+    return fail_with_message(result, "smtp_ping internal error: ", error.what());
+  } catch (...) {
+    return fail_with_message(result, "smtp_ping internal error: unknown exception");
+  }
+}
+
+int check_item(AgentRequest* request, AgentResult* result) {
+  return guarded(result, [&] {
+    const CheckOutcome outcome = run_check(*request);
+    return succeed_with_text(result, render_json(outcome.report, outcome.verdict));
+  });
+}
+
+// Seconds the whole dialog took; 0 when it failed (like net.tcp.service.perf).
+int ping_item(AgentRequest* request, AgentResult* result) {
+  return guarded(result, [&] {
+    const CheckOutcome outcome = run_check(*request);
+    const double seconds = outcome.report.failure ? 0.0 : to_seconds(outcome.report.total);
+    return succeed_with_double(result, seconds);
+  });
+}
+
+// The state check_smtp_ping would exit with: 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN.
+int status_item(AgentRequest* request, AgentResult* result) {
+  return guarded(result, [&] {
+    const CheckOutcome outcome = run_check(*request);
+    return succeed_with_uint64(result, static_cast<std::uint64_t>(outcome.verdict.state));
+  });
+}
+
+int mx_discovery_item(AgentRequest* request, AgentResult* result) {
+  return guarded(result, [&] {
+    const MxDiscoveryRequest discovery = mx_discovery_request(key_parameters(*request), agent_timeout);
+    const auto exchanges = lookup_mx(discovery.domain, discovery.lookup, Deadline::after(discovery.timeout));
+    return succeed_with_text(result, mx_discovery_json(exchanges));
+  });
+}
+
+// Writable: the agent rewrites `flags` in place while loading (P6).
+char check_key[] = "smtp.check";
+char ping_key[] = "smtp.ping";
+char status_key[] = "smtp.status";
+char mx_discovery_key[] = "smtp.mx.discovery";
+
+// test_param is null: `zabbix_agentd -p` then calls each key without parameters,
+// which fails fast with "host is required" instead of probing anything (P8).
+Metric item_table[] = {
+    {check_key, kFlagHaveParams, check_item, nullptr},
+    {ping_key, kFlagHaveParams, ping_item, nullptr},
+    {status_key, kFlagHaveParams, status_item, nullptr},
+    {mx_discovery_key, kFlagHaveParams, mx_discovery_item, nullptr},
+    {nullptr, 0, nullptr, nullptr},
+};
+
+}  // namespace
+}  // namespace smtp_ping::zabbix
+
+SMTP_PING_EXPORT int zbx_module_api_version() { return smtp_ping::zabbix::kModuleApiVersion; }
+
+SMTP_PING_EXPORT int zbx_module_init() { return smtp_ping::zabbix::kModuleOk; }
+
+SMTP_PING_EXPORT int zbx_module_uninit() { return smtp_ping::zabbix::kModuleOk; }
+
+SMTP_PING_EXPORT void zbx_module_item_timeout(int timeout) {
+  if (timeout > 0) smtp_ping::zabbix::agent_timeout = std::chrono::seconds(timeout);
+}
+
+SMTP_PING_EXPORT smtp_ping::zabbix::Metric* zbx_module_item_list() { return smtp_ping::zabbix::item_table; }

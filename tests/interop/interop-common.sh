@@ -1,0 +1,91 @@
+# Sourced by postfix-up and postfix-down. Machine-wide state of the interop set-up.
+# shellcheck shell=bash
+
+SYS_DIR=/var/lib/smtp-ping-interop          # backup of /etc/postfix, users, active.env, lock
+DOVECOT_RUN=/run/smtp-ping-interop-dovecot  # base_dir of the private Dovecot
+DOVECOT_LOG=/var/log/dovecot-interop.log
+POSTFIX_LOG=/var/log/postfix-interop.log
+
+mkdir -p "$SYS_DIR/users"
+
+interop_lock() {
+    exec 9>"$SYS_DIR/lock"
+    if ! flock -w 300 9; then
+        echo "${0##*/}: could not take $SYS_DIR/lock within 300s" >&2
+        exit 1
+    fi
+}
+
+# Drop registrations whose process (normally a ctest) is gone.
+interop_prune_users() {
+    local f pid
+    for f in "$SYS_DIR"/users/*; do
+        [[ -e $f ]] || continue
+        pid=${f##*/}
+        if [[ ! $pid =~ ^[0-9]+$ ]] || ! kill -0 "$pid" 2>/dev/null; then rm -f "$f"; fi
+    done
+}
+
+# interop_greeting PORT: true when 127.0.0.1:PORT sends a 220 greeting within 3s.
+interop_greeting() {
+    timeout 3 bash -c '
+        exec 3<>"/dev/tcp/127.0.0.1/$1" || exit 1
+        IFS= read -r -t 2 line <&3 || exit 1
+        printf "QUIT\r\n" >&3
+        IFS= read -r -t 2 _ <&3 || true
+        [[ $line == 220* ]]' _ "$1" 2>/dev/null
+}
+
+# interop_listening PORT: true when something accepts TCP on 127.0.0.1:PORT.
+interop_listening() {
+    timeout 3 bash -c 'exec 3<>"/dev/tcp/127.0.0.1/$1"' _ "$1" 2>/dev/null
+}
+
+# interop_healthy ENV_FILE [TRIES]: every port of the set-up answers, the SASL socket and the
+# certificates exist. Retries every 0.2s, at most TRIES times (default 100).
+interop_healthy() {
+    local env=$1 tries=${2:-100} i p ok
+    local -A v=()
+    local k val
+    while IFS='=' read -r k val; do
+        [[ $k == SMTP_PING_INTEROP_* ]] && v[$k]=$val
+    done <"$env"
+    [[ -s ${v[SMTP_PING_INTEROP_CA]:-/nonexistent} ]] || return 1
+    for ((i = 0; i < tries; i++)); do
+        ok=1
+        for p in PLAIN SUBMISSION PLAIN_AUTH EXPIRED WRONG_HOST SELF_SIGNED NO_TLS; do
+            interop_greeting "${v[SMTP_PING_INTEROP_PORT_$p]}" || { ok=0; break; }
+        done
+        ((ok)) && { interop_listening "${v[SMTP_PING_INTEROP_PORT_IMPLICIT_TLS]}" || ok=0; }
+        ((ok)) && { [[ -S /var/spool/postfix/private/auth ]] || ok=0; }
+        ((ok)) && return 0
+        sleep 0.2
+    done
+    return 1
+}
+
+interop_stop_postfix() {
+    local i
+    postfix status >/dev/null 2>&1 || return 0
+    postfix stop >/dev/null 2>&1 || true
+    for ((i = 0; i < 100; i++)); do
+        postfix status >/dev/null 2>&1 || return 0
+        sleep 0.2
+    done
+    postfix abort >/dev/null 2>&1 || true
+    sleep 0.5
+}
+
+interop_stop_dovecot() {
+    local i pid
+    [[ -s $DOVECOT_RUN/master.pid ]] || return 0
+    pid=$(<"$DOVECOT_RUN/master.pid")
+    kill -0 "$pid" 2>/dev/null || { rm -f "$DOVECOT_RUN/master.pid"; return 0; }
+    kill -TERM "$pid" 2>/dev/null || true
+    for ((i = 0; i < 100; i++)); do
+        kill -0 "$pid" 2>/dev/null || { rm -f "$DOVECOT_RUN/master.pid"; return 0; }
+        sleep 0.1
+    done
+    kill -KILL "$pid" 2>/dev/null || true
+    rm -f "$DOVECOT_RUN/master.pid"
+}

@@ -1,0 +1,126 @@
+#!/usr/bin/python3
+"""Checks checks.d/zabbix/template_smtp_ping.yaml without a Zabbix frontend.
+
+usage: check_template.py TEMPLATE.yaml [SMTP_CHECK_RESULT.json]
+
+- parses as YAML in the 6.0 export format;
+- every uuid is a unique, real UUIDv4 (version nibble 4, variant bits 10);
+- dependent items name an existing master item; triggers and graphs reference
+  items of this template;
+- with a real smtp.check result: every dependent item's JSONPath without an
+  error handler exists in it; paths with one are simple $.a.b paths.
+Exits 1 listing every problem.
+"""
+import json
+import re
+import sys
+import uuid
+
+import yaml
+
+SIMPLE_PATH = re.compile(r"^\$(\.[A-Za-z_][A-Za-z0-9_]*)+$")
+problems = []
+
+
+def walk(node, path=""):
+    if isinstance(node, dict):
+        for key, value in node.items():
+            yield path + "/" + str(key), key, value
+            yield from walk(value, path + "/" + str(key))
+    elif isinstance(node, list):
+        for index, value in enumerate(node):
+            yield from walk(value, f"{path}[{index}]")
+
+
+def check_uuids(document):
+    seen = {}
+    for where, key, value in walk(document):
+        if key != "uuid":
+            continue
+        text = str(value)
+        try:
+            parsed = uuid.UUID(hex=text)
+        except ValueError:
+            problems.append(f"{where}: not a UUID: {text}")
+            continue
+        if len(text) != 32 or parsed.hex != text or parsed.version != 4 or parsed.variant != uuid.RFC_4122:
+            problems.append(f"{where}: not a 32-hex-digit UUIDv4: {text}")
+        if text in seen:
+            problems.append(f"{where}: duplicate uuid (also {seen[text]})")
+        seen[text] = where
+    return len(seen)
+
+
+def json_path_value(document, path):
+    value = document
+    for part in path[2:].split("."):
+        if not isinstance(value, dict) or part not in value:
+            raise KeyError(path)
+        value = value[part]
+    return value
+
+
+def check_items(template, sample):
+    items = template.get("items", [])
+    keys = {item["key"] for item in items}
+    for item in items:
+        for field in ("uuid", "name", "key"):
+            if field not in item:
+                problems.append(f"item {item.get('key')}: no {field}")
+        if item.get("type") != "DEPENDENT":
+            continue
+        if item.get("master_item", {}).get("key") not in keys:
+            problems.append(f"item {item['key']}: master item missing")
+        for step in item.get("preprocessing", []):
+            if step["type"] != "JSONPATH":
+                continue
+            path = step["parameters"][0]
+            if not SIMPLE_PATH.match(path):
+                problems.append(f"item {item['key']}: JSONPath {path} is not a simple $.a.b path")
+                continue
+            if sample is None or "error_handler" in step:
+                continue
+            try:
+                json_path_value(sample, path)
+            except KeyError:
+                problems.append(f"item {item['key']}: {path} not in the smtp.check result")
+    return keys
+
+
+def check_references(document, template, keys):
+    name = template["template"]
+    prototypes = {p["key"] for rule in template.get("discovery_rules", []) for p in rule.get("item_prototypes", [])}
+    for where, key, value in walk(document):
+        if key == "expression":
+            for host, item_key in re.findall(r"/([^/]+)/([A-Za-z0-9._-]+(?:\[[^\]]*\])?)", str(value)):
+                if host != name:
+                    problems.append(f"{where}: references host {host}")
+                elif item_key not in keys | prototypes:
+                    problems.append(f"{where}: references unknown item {item_key}")
+        if key == "item" and isinstance(value, dict):
+            if value.get("host") != name or value.get("key") not in keys | prototypes:
+                problems.append(f"{where}: graph item {value} unknown")
+
+
+def main(arguments):
+    with open(arguments[1], encoding="utf-8") as stream:
+        document = yaml.safe_load(stream)
+    sample = None
+    if len(arguments) > 2:
+        with open(arguments[2], encoding="utf-8") as stream:
+            sample = json.load(stream)
+    export = document["zabbix_export"]
+    if export.get("version") != "6.0":
+        problems.append("zabbix_export.version is not '6.0'")
+    uuids = check_uuids(document)
+    for template in export["templates"]:
+        keys = check_items(template, sample)
+        check_references(document, template, keys)
+    for problem in problems:
+        print(problem)
+    print(f"{len(problems)} problem(s), {uuids} uuids checked")
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))

@@ -1,0 +1,187 @@
+// The built smtp_ping.so inside the real zabbix_agentd: exported symbols,
+// one-shot `zabbix_agentd -t`, and a running agent queried over the network.
+
+#include <future>
+#include <regex>
+#include <sstream>
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include "agent_harness.hpp"
+#include "dnsmasq_server.hpp"
+#include "scripted_smtp_server.hpp"
+
+namespace smtp_ping::zabbix_test {
+namespace {
+
+using namespace std::chrono_literals;
+using test::ScriptedSmtpServer;
+using test::ServerScript;
+
+std::string item(const std::string& key, std::uint16_t port, const std::string& rest = "") {
+  return key + "[127.0.0.1," + std::to_string(port) + rest + "]";
+}
+
+ServerScript stalled_greeting() {
+  ServerScript script;
+  script.greet(test::fault(test::Fault::stall()));
+  return script;
+}
+
+TEST(ModuleExports, OnlyTheZabbixEntryPoints) {
+  const CommandResult nm = run_command({NM_PROGRAM, "-D", "--defined-only", SMTP_PING_ZABBIX_MODULE}, 10s);
+  ASSERT_EQ(nm.exit_code, 0) << nm.errors;
+  std::istringstream lines(nm.output);
+  std::string address, type, name;
+  std::vector<std::string> functions;
+  while (lines >> address >> type >> name) {
+    if (type == "u") continue;  // GNU unique objects of inline templates: harmless (P15)
+    EXPECT_EQ(name.rfind("zbx_module_", 0), 0u) << "exported: " << name;
+    functions.push_back(name);
+  }
+  std::sort(functions.begin(), functions.end());
+  EXPECT_EQ(functions, (std::vector<std::string>{"zbx_module_api_version", "zbx_module_init",
+                                                 "zbx_module_item_list", "zbx_module_item_timeout",
+                                                 "zbx_module_uninit"}));
+}
+
+class OneShot : public testing::Test {
+ protected:
+  OneShot() : config_(write_agent_config(directory_.path(), free_loopback_port(), AgentSettings{})) {}
+  CommandResult test_item(const std::string& key) const { return agent_test_item(config_, key); }
+
+  TempDir directory_;
+  std::filesystem::path config_;
+  ScriptedSmtpServer server_;
+};
+
+TEST_F(OneShot, EveryKeyAnswers) {
+  const auto ping = test_item(item("smtp.ping", server_.port()));
+  EXPECT_EQ(ping.exit_code, 0) << ping.errors;
+  EXPECT_TRUE(std::regex_search(ping.output, std::regex(R"(smtp\.ping\[.*\]\s+\[d\|0\.0*[1-9])"))) << ping.output;
+  EXPECT_NE(test_item(item("smtp.status", server_.port())).output.find("[u|0]"), std::string::npos);
+  const auto check = test_item(item("smtp.check", server_.port()));
+  EXPECT_NE(check.output.find("[t|{"), std::string::npos) << check.output;
+  EXPECT_NE(check.output.find("\"state\":\"OK\""), std::string::npos) << check.output;
+}
+
+TEST_F(OneShot, BadKeysAreNotSupportedWithAReason) {
+  const auto missing_host = test_item("smtp.check[]");
+  EXPECT_EQ(missing_host.exit_code, 0);
+  EXPECT_NE(missing_host.output.find("[m|ZBX_NOTSUPPORTED] [Invalid first parameter: host is required.]"),
+            std::string::npos)
+      << missing_host.output;
+}
+
+TEST_F(OneShot, MxDiscoveryThroughDnsmasq) {
+  DnsmasqServer dns;
+  const auto discovery = test_item("smtp.mx.discovery[example.test,--dns-server " + dns.server() + "]");
+  EXPECT_NE(discovery.output.find(R"([t|[{"{#MX.ADDRESSES}":"127.0.0.1","{#MX.HOST}":"mx1.example.test")"),
+            std::string::npos)
+      << discovery.output;
+}
+
+// One agent (StartAgents=3, Timeout=3) for the network tests.
+class RunningAgentTest : public testing::Test {
+ protected:
+  static void SetUpTestSuite() { agent_ = new RunningAgent(); }
+  static void TearDownTestSuite() {
+    delete agent_;
+    agent_ = nullptr;
+  }
+  void TearDown() override {
+    ASSERT_TRUE(agent_->alive()) << agent_->log();
+    EXPECT_EQ(agent_->query("agent.ping").value, "1");
+  }
+  static RunningAgent* agent_;
+  ScriptedSmtpServer server_;
+};
+RunningAgent* RunningAgentTest::agent_ = nullptr;
+
+TEST_F(RunningAgentTest, CheckReturnsTheJsonReportWithPhases) {
+  const AgentAnswer answer = agent_->query(item("smtp.check", server_.port()));
+  ASSERT_TRUE(answer.supported) << answer.value;
+  const auto report = nlohmann::json::parse(answer.value);
+  EXPECT_EQ(report["schema"], 1);
+  EXPECT_EQ(report["state"], "OK");
+  EXPECT_EQ(report["status"], 0);
+  for (const char* phase : {"connect", "banner", "ehlo", "quit", "total"})
+    EXPECT_TRUE(report["timings"].contains(phase)) << phase << " in " << report["timings"].dump();
+  EXPECT_FALSE(report["phases"].empty());
+}
+
+TEST_F(RunningAgentTest, PingAndStatusAnswer) {
+  const AgentAnswer ping = agent_->query(item("smtp.ping", server_.port()));
+  ASSERT_TRUE(ping.supported) << ping.value;
+  EXPECT_TRUE(std::regex_match(ping.value, std::regex(R"(\d+\.\d{6})"))) << ping.value;  // 6 decimals on the wire
+  EXPECT_GT(std::stod(ping.value), 0.0);
+  EXPECT_EQ(agent_->query(item("smtp.status", server_.port())).value, "0");
+}
+
+TEST_F(RunningAgentTest, RefusedConnectionIsCriticalAndPingZero) {
+  const std::uint16_t closed_port = free_loopback_port();
+  EXPECT_EQ(agent_->query(item("smtp.status", closed_port)).value, "2");
+  EXPECT_EQ(agent_->query(item("smtp.ping", closed_port)).value, "0.000000");
+}
+
+TEST_F(RunningAgentTest, StalledGreetingEndsWithinTheAgentTimeoutWhileOthersAreServed) {
+  ScriptedSmtpServer stalled(stalled_greeting());
+  const auto start = std::chrono::steady_clock::now();
+  auto slow = std::async(std::launch::async, [&] { return agent_->query(item("smtp.check", stalled.port()), 10s); });
+  std::this_thread::sleep_for(200ms);  // let a listener pick the slow one first
+  const AgentAnswer quick = agent_->query(item("smtp.status", server_.port()));
+  EXPECT_EQ(quick.value, "0");
+  EXPECT_EQ(slow.wait_for(0s), std::future_status::timeout) << "the stalled check was still running";
+  const AgentAnswer stalled_answer = slow.get();
+  EXPECT_LT(std::chrono::steady_clock::now() - start, 3s) << "longer than the agent Timeout";
+  ASSERT_TRUE(stalled_answer.supported) << stalled_answer.value;
+  const auto report = nlohmann::json::parse(stalled_answer.value);
+  EXPECT_EQ(report["state"], "CRITICAL");
+  EXPECT_EQ(report["error"]["phase"], "banner");
+  EXPECT_EQ(report["error"]["kind"], "timeout");
+}
+
+TEST_F(RunningAgentTest, BadParametersAreNotSupportedAndTheAgentStaysUp) {
+  const AgentAnswer no_host = agent_->query("smtp.check[]");
+  EXPECT_FALSE(no_host.supported);
+  EXPECT_EQ(no_host.value, "Invalid first parameter: host is required.");
+  const AgentAnswer bad_port = agent_->query("smtp.check[127.0.0.1,99999]");
+  EXPECT_FALSE(bad_port.supported);
+  EXPECT_EQ(bad_port.value, "Invalid second parameter: port must be 1-65535, got '99999'.");
+  const AgentAnswer unknown = agent_->query(item("smtp.status", server_.port(), ",,--nope"));
+  EXPECT_FALSE(unknown.supported);
+  EXPECT_NE(unknown.value.find("--nope"), std::string::npos) << unknown.value;
+  const AgentAnswer no_domain = agent_->query("smtp.mx.discovery[]");
+  EXPECT_FALSE(no_domain.supported);
+  EXPECT_EQ(no_domain.value, "Invalid first parameter: domain is required.");
+}
+
+TEST_F(RunningAgentTest, MxDiscoveryIsAnLldArray) {
+  DnsmasqServer dns;
+  const AgentAnswer answer = agent_->query("smtp.mx.discovery[example.test,\"--dns-server " + dns.server() + "\"]");
+  ASSERT_TRUE(answer.supported) << answer.value;
+  const auto rows = nlohmann::json::parse(answer.value);
+  ASSERT_TRUE(rows.is_array());
+  ASSERT_EQ(rows.size(), 2u);
+  EXPECT_EQ(rows[0]["{#MX.HOST}"], "mx1.example.test");
+  EXPECT_EQ(rows[0]["{#MX.PREFERENCE}"], "10");
+  EXPECT_EQ(rows[1]["{#MX.ADDRESSES}"], "127.0.0.2,::2");
+  const AgentAnswer missing = agent_->query("smtp.mx.discovery[nothing.test,\"--dns-server " + dns.server() + "\"]");
+  EXPECT_FALSE(missing.supported);
+  EXPECT_NE(missing.value.find("NXDOMAIN"), std::string::npos) << missing.value;
+}
+
+TEST_F(RunningAgentTest, TemplateMatchesARealCheckResult) {
+  const AgentAnswer answer = agent_->query(item("smtp.check", server_.port()));
+  ASSERT_TRUE(answer.supported) << answer.value;
+  TempDir directory;
+  const auto sample = directory.path() / "smtp.check.json";
+  std::ofstream(sample) << answer.value;
+  const CommandResult check =
+      run_command({SYSTEM_PYTHON, TEMPLATE_CHECKER, TEMPLATE_YAML, sample.string()}, 30s);
+  EXPECT_EQ(check.exit_code, 0) << check.output << check.errors;
+}
+
+}  // namespace
+}  // namespace smtp_ping::zabbix_test
