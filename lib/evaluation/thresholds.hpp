@@ -25,6 +25,9 @@ struct Thresholds {
 struct EvaluationPolicy {
   Thresholds thresholds;
   State timeout_state = State::critical;  // --timeout-state
+  // Series mode (-n): judged when the loss in percent reaches them (check_ping's >=).
+  std::optional<double> loss_warning;
+  std::optional<double> loss_critical;
 };
 
 }  // namespace smtp_ping

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <chrono>
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -11,10 +13,18 @@ namespace smtp_ping {
 
 enum class OutputFormat { plugin, json };
 
+// -n / -i: a series of probes, like check_ping.
+struct SeriesOptions {
+  int count = 1;
+  std::chrono::milliseconds interval{1000};
+};
+
 // Everything one invocation of the check asks for.
 struct CheckConfig {
   ProbeOptions probe;
   EvaluationPolicy policy;
+  SeriesOptions series;
+  std::optional<std::string> dns_server;  // ADDR[:PORT] for DNS lookups of our own (MX discovery)
   int verbosity = 0;
   OutputFormat output = OutputFormat::plugin;
 };

@@ -61,6 +61,11 @@ po::options_description option_table() {
       ("authpass,P", po::value<std::string>())
       ("password-file", po::value<std::string>())
       ("allow-plaintext-auth", po::bool_switch())
+      ("count,n", po::value<std::string>())
+      ("interval,i", po::value<std::string>())
+      ("loss-warning", po::value<std::string>())
+      ("loss-critical", po::value<std::string>())
+      ("dns-server", po::value<std::string>())
       ("output", po::value<std::string>())
       ("output-format", po::value<std::string>());
   return table;
@@ -115,7 +120,7 @@ std::string option_names(const std::string& key) {
   static const std::map<std::string, std::string> kShort{
       {"port", "-p/--port"}, {"timeout", "-t/--timeout"}, {"warning", "-w/--warning"}, {"critical", "-c/--critical"},
       {"certificate", "-D/--certificate"}, {"hostname", "-H/--hostname"}, {"authtype", "-A/--authtype"},
-      {"response", "-R/--response"}};
+      {"response", "-R/--response"}, {"count", "-n/--count"}, {"interval", "-i/--interval"}};
   const auto found = kShort.find(key);
   return found != kShort.end() ? found->second : "--" + key;
 }
@@ -305,6 +310,34 @@ void apply_auth(const po::variables_map& values, CheckConfig& config) {
     throw UsageError("-A/--authtype needs a secret: -P, --password-file or SMTP_PING_PASSWORD");
 }
 
+double parse_percent(const std::string& key, const std::string& text) {
+  std::string number = text;
+  if (!number.empty() && number.back() == '%') number.pop_back();
+  const double value = parse_number(key, number);
+  if (value < 0 || value > 100) invalid(key, text, "must be a percentage from 0 to 100");
+  return value;
+}
+
+void apply_series(const po::variables_map& values, CheckConfig& config) {
+  if (values.count("count")) {
+    const std::string text = text_value(values, "count");
+    if (text.empty() || text.size() > 4 || text.find_first_not_of("0123456789") != std::string::npos ||
+        std::atoi(text.c_str()) < 1 || std::atoi(text.c_str()) > 1000)
+      invalid("count", text, "expected a number of probes from 1 to 1000");
+    config.series.count = std::atoi(text.c_str());
+  }
+  if (values.count("interval")) {
+    const std::string text = text_value(values, "interval");
+    const double seconds = parse_number("interval", text);
+    if (seconds < 0 || seconds > 3600) invalid("interval", text, "expected 0 to 3600 seconds");
+    config.series.interval = std::chrono::milliseconds(static_cast<long>(std::llround(seconds * 1000)));
+  }
+  if (values.count("loss-warning")) config.policy.loss_warning = parse_percent("loss-warning", text_value(values, "loss-warning"));
+  if (values.count("loss-critical"))
+    config.policy.loss_critical = parse_percent("loss-critical", text_value(values, "loss-critical"));
+  if (values.count("dns-server")) config.dns_server = text_value(values, "dns-server");
+}
+
 void apply_output(const po::variables_map& values, CheckConfig& config) {
   std::string format = values.count("output") ? text_value(values, "output") : text_value(values, "output-format");
   if (format.empty() || format == "plugin" || format == "multi-line" || format == "text") return;
@@ -356,6 +389,7 @@ ParsedCommandLine parse_command_line(const std::vector<std::string>& raw_args) {
   for (const auto& text : list_value(values, "critical")) parse_threshold("critical", text, result.config.policy.thresholds);
   apply_tls(values, result.config);
   apply_auth(values, result.config);
+  apply_series(values, result.config);
   apply_output(values, result.config);
   return result;
 }

@@ -11,7 +11,8 @@ std::string usage_text() {
          "  [-S|-s] [--sni[=name]] [-D warn[,crit]] [--no-verify] [--cafile file]\n"
          "  [-A mech -U user [-P pass|--password-file file]] [-r] [-q]\n"
          "  [-w [phase=]range]... [-c [phase=]range]... [-t timeout[:state]]\n"
-         "  [--timeout-state state] [--output plugin|json] [-v]...\n";
+         "  [--timeout-state state] [-n count [-i interval]] [--output plugin|json]\n"
+         "  [-v]...\n";
 }
 
 std::string help_text() {
@@ -105,6 +106,18 @@ std::string help_text() {
          "    Deadline for the whole check (default: 10)\n"
          " --timeout-state=STATE\n"
          "    State on timeout: ok, warning, critical (default), unknown\n"
+         " -n, --count=N\n"
+         "    Run N probes in a row, like check_ping: judge -w/-c on their average\n"
+         "    (rta and PHASE averages) and report rta, rtmin, rtmax, jitter, pl\n"
+         "    (default: 1). Each probe has its own -t deadline, so a series takes\n"
+         "    at most N x (timeout + interval).\n"
+         " -i, --interval=SECONDS\n"
+         "    Time from the start of one probe to the next (default: 1)\n"
+         " --loss-warning=PERCENT, --loss-critical=PERCENT\n"
+         "    State when the series loses at least this share of probes (no\n"
+         "    connection, timeout, dropped connection or refused greeting)\n"
+         " --dns-server=ADDR[:PORT]\n"
+         "    DNS server for MX discovery (Zabbix smtp.mx.discovery)\n"
          " --output=plugin|json\n"
          "    Output format (default: plugin)\n"
          " -v, --verbose\n"

@@ -1,5 +1,7 @@
 #include "probe/probe.hpp"
 
+#include "common/number_text.hpp"
+
 #include <exception>
 #include <optional>
 
@@ -30,10 +32,6 @@ class PhaseClock {
 
 Failure failure(Phase phase, FailureKind kind, std::string message) {
   return Failure{phase, kind, std::move(message), std::nullopt, {}, {}};
-}
-
-std::string seconds_text(std::chrono::milliseconds timeout) {
-  return std::to_string(timeout.count() / 1000) + "." + std::to_string(timeout.count() % 1000 + 1000).substr(1) + "s";
 }
 
 std::vector<SocketAddress> resolve(const ProbeOptions& options, const Deadline& deadline, Report& report,
@@ -75,7 +73,7 @@ std::optional<Connection> connect_any(const std::vector<SocketAddress>& addresse
   if (addresses.size() == 1) message = last_error;
   const bool timed_out = last_timed_out && deadline.expired();
   report.failure = failure(Phase::connect, timed_out ? FailureKind::timeout : FailureKind::connect,
-                           timed_out ? "timeout after " + seconds_text(options.timeout) + " connecting (" + message + ")"
+                           timed_out ? "timeout after " + timeout_text(options.timeout) + " connecting (" + message + ")"
                                      : message);
   return std::nullopt;
 }
@@ -86,7 +84,7 @@ void probe(const ProbeOptions& requested, const Deadline& deadline, Clock::time_
     addresses = resolve(requested, deadline, report, start);
   } catch (const ResolveError& error) {
     report.failure = failure(Phase::dns, error.timed_out() ? FailureKind::timeout : FailureKind::resolve,
-                             error.timed_out() ? "timeout after " + seconds_text(requested.timeout) + " resolving " +
+                             error.timed_out() ? "timeout after " + timeout_text(requested.timeout) + " resolving " +
                                                      requested.host
                                                : "cannot resolve " + requested.host + ": " + error.what());
     return;

@@ -1,8 +1,9 @@
 #include "smtp/dialog.hpp"
 
+#include "common/number_text.hpp"
+
 #include <regex.h>
 
-#include <cstdio>
 #include <utility>
 
 #include "sasl/sasl_mechanism.hpp"
@@ -21,12 +22,6 @@ struct StepFailure {
   Failure failure;
   bool connection_usable;
 };
-
-std::string seconds_text(std::chrono::milliseconds timeout) {
-  char text[32];
-  std::snprintf(text, sizeof text, "%.3fs", static_cast<double>(timeout.count()) / 1000.0);
-  return text;
-}
 
 // Owns one compiled POSIX extended regex (check_smtp's -R semantics).
 class PosixRegex {
@@ -81,7 +76,7 @@ class Dialog {
   [[noreturn]] void fail_transport(const TransportError& error, const std::string& waiting_for) {
     switch (error.kind()) {
       case TransportError::Kind::timeout:
-        fail(FailureKind::timeout, "timeout after " + seconds_text(options_.timeout) + " waiting for " + waiting_for,
+        fail(FailureKind::timeout, "timeout after " + timeout_text(options_.timeout) + " waiting for " + waiting_for,
              std::nullopt, {}, false);
       case TransportError::Kind::closed:
         fail(FailureKind::closed, std::string(error.what()) + " while waiting for " + waiting_for, std::nullopt, {},

@@ -1,14 +1,11 @@
-// check_smtp_ping: parse the options, run the probe, judge, print, exit.
+// check_smtp_ping: parse the options, run the check, print, exit with its state.
 #include <cstdio>
 #include <exception>
 #include <string>
 #include <vector>
 
-#include "evaluation/evaluate.hpp"
+#include "check/check_run.hpp"
 #include "options/check_config.hpp"
-#include "output/json_report.hpp"
-#include "output/plugin_output.hpp"
-#include "probe/probe.hpp"
 
 namespace {
 
@@ -31,12 +28,8 @@ int run(const std::vector<std::string>& args) {
   if (command_line.action == CommandAction::help) return print(help_text(), kUnknown);
   if (command_line.action == CommandAction::version) return print(version_text(), kUnknown);
 
-  const CheckConfig& config = command_line.config;
-  const Report report = run_probe(config.probe);
-  const Verdict verdict = evaluate(report, config.policy);
-  const std::string text = config.output == OutputFormat::json ? render_json(report, verdict) + "\n"
-                                                               : render_plugin_output(report, verdict, config.verbosity);
-  return print(text, static_cast<int>(verdict.state));
+  const CheckResult result = run_check(command_line.config);
+  return print(render_check(result, command_line.config), static_cast<int>(result.verdict.state));
 }
 
 }  // namespace

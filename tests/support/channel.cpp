@@ -1,6 +1,8 @@
 #include "channel.hpp"
 
 #include <fcntl.h>
+#include <netinet/in.h>
+#include <netinet/tcp.h>
 #include <poll.h>
 #include <sys/socket.h>
 #include <unistd.h>
@@ -73,6 +75,8 @@ Channel::Channel(UniqueFd fd, const StopSignal& stop, Millis idle_timeout)
     : fd_(std::move(fd)), stop_(stop), idle_timeout_(idle_timeout) {
   const int flags = ::fcntl(fd_.get(), F_GETFL);
   ::fcntl(fd_.get(), F_SETFL, flags | O_NONBLOCK);
+  const int on = 1;  // trickled bytes must leave one by one; fails harmlessly on unix sockets
+  ::setsockopt(fd_.get(), IPPROTO_TCP, TCP_NODELAY, &on, sizeof on);
 }
 
 Channel::~Channel() {

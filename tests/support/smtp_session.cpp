@@ -139,6 +139,14 @@ SmtpSession::Next SmtpSession::perform(const Step& step, const std::vector<std::
 }
 
 void SmtpSession::send_lines(const std::vector<std::string>& lines, const Step& step, bool watch_pregreet) {
+  if (step.line_delay <= Millis::zero() && step.trickle <= Millis::zero()) {
+    // One write per reply, as real servers do; line-wise writes meet delayed ACKs.
+    std::string reply;
+    for (const auto& line : lines) reply += line + "\r\n";
+    if (!reply.empty()) watch(Millis(0), watch_pregreet);
+    if (!reply.empty()) channel_.write(reply);
+    return;
+  }
   for (std::size_t i = 0; i < lines.size(); ++i) {
     if (i > 0) watch(step.line_delay, watch_pregreet);
     if (i + 1 == lines.size()) watch(Millis(0), watch_pregreet);  // a last look before the final line

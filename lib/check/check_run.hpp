@@ -1,0 +1,35 @@
+#pragma once
+
+#include <chrono>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "evaluation/series_stats.hpp"
+#include "evaluation/verdict.hpp"
+#include "options/check_config.hpp"
+#include "probe/report.hpp"
+
+namespace smtp_ping {
+
+// One check as a front-end asks for it: a single probe, or a series (-n).
+struct CheckResult {
+  std::vector<Report> reports;        // one per probe run, in order
+  std::optional<SeriesStats> series;  // set in series mode
+  Verdict verdict;
+};
+
+// Runs and judges the check. `budget` bounds the whole call (the Zabbix
+// module's item timeout); without it a series takes count x (timeout + interval)
+// at most.
+CheckResult run_check(const CheckConfig& config, std::optional<std::chrono::milliseconds> budget = std::nullopt);
+
+// The JSON of `check_smtp_ping --output json` and of the Zabbix key smtp.check.
+nlohmann::json check_to_json(const CheckResult& result);
+
+// What check_smtp_ping prints for config.output and config.verbosity.
+std::string render_check(const CheckResult& result, const CheckConfig& config);
+
+}  // namespace smtp_ping

@@ -1,0 +1,116 @@
+#include "evaluation/evaluate_series.hpp"
+
+#include "common/number_text.hpp"
+#include "evaluation/evaluate.hpp"
+#include "output/safe_text.hpp"
+
+namespace smtp_ping {
+namespace {
+
+std::string target_text(const Target& target) {
+  if (target.unix_socket) return safe_text(target.host);
+  const bool ipv6 = target.host.find(':') != std::string::npos;
+  return safe_text((ipv6 ? "[" + target.host + "]" : target.host) + ":" + std::to_string(target.port));
+}
+
+struct Judged {
+  State state = State::ok;
+  std::string note;  // why, for the summary; empty when OK
+};
+
+Judged judge_value(const RangePair& ranges, double value, const std::string& label) {
+  if (ranges.critical && ranges.critical->alerts(value))
+    return {State::critical, label + " " + seconds_text(value) + " > " + ranges.critical->text};
+  if (ranges.warning && ranges.warning->alerts(value))
+    return {State::warning, label + " " + seconds_text(value) + " > " + ranges.warning->text};
+  return {};
+}
+
+Judged judge_loss(const SeriesStats& stats, const EvaluationPolicy& policy) {
+  const std::string loss = number_text(stats.loss_percent, 0) + "% loss";
+  if (stats.answered == 0) return {State::critical, "no probe answered"};
+  if (policy.loss_critical && stats.loss_percent >= *policy.loss_critical)
+    return {State::critical, loss + " >= " + number_text(*policy.loss_critical, 0) + "%"};
+  if (policy.loss_warning && stats.loss_percent >= *policy.loss_warning)
+    return {State::warning, loss + " >= " + number_text(*policy.loss_warning, 0) + "%"};
+  return {};
+}
+
+PerfDatum seconds_datum(const std::string& label, double value, const RangePair* ranges = nullptr) {
+  PerfDatum datum{label, value, "s", {}, {}, 0.0, std::nullopt};
+  if (ranges && ranges->warning) datum.warning = ranges->warning->perfdata_text();
+  if (ranges && ranges->critical) datum.critical = ranges->critical->perfdata_text();
+  return datum;
+}
+
+PerfDatum loss_datum(const SeriesStats& stats, const EvaluationPolicy& policy) {
+  PerfDatum datum{"pl", stats.loss_percent, "%", {}, {}, 0.0, 100.0};
+  if (policy.loss_warning) datum.warning = number_text(*policy.loss_warning, 0);
+  if (policy.loss_critical) datum.critical = number_text(*policy.loss_critical, 0);
+  return datum;
+}
+
+void add(Verdict& verdict, const Judged& judged, std::vector<std::string>& notes) {
+  verdict.state = worse(verdict.state, judged.state);
+  if (!judged.note.empty()) notes.push_back(judged.note);
+}
+
+}  // namespace
+
+Verdict evaluate_series(const std::vector<Report>& reports, const SeriesStats& stats, const EvaluationPolicy& policy) {
+  Verdict verdict;
+  if (reports.empty()) {
+    verdict.state = State::unknown;
+    verdict.summary = "no probe ran";
+    return verdict;
+  }
+  std::vector<std::string> notes;
+  const Thresholds& thresholds = policy.thresholds;
+
+  add(verdict, judge_loss(stats, policy), notes);
+  if (stats.rta) add(verdict, judge_value(thresholds.total, *stats.rta, "rta"), notes);
+  for (const auto& [phase, average] : stats.phase_averages) {
+    const auto ranges = thresholds.phases.find(phase);
+    if (ranges != thresholds.phases.end())
+      add(verdict, judge_value(ranges->second, average, std::string(phase_name(phase)) + " avg"), notes);
+  }
+
+  for (std::size_t i = 0; i < reports.size(); ++i) {
+    if (!reports[i].failure) continue;
+    const Verdict single = evaluate(reports[i], policy);
+    const bool lost = is_loss(reports[i]);
+    // A lost probe counts through the loss thresholds; any other failure is a verdict of its own.
+    const State state = lost ? State::ok : single.state;
+    verdict.details.push_back({lost ? State::ok : single.state,
+                               "probe " + std::to_string(i + 1) + (lost ? " lost: " : " failed: ") + single.summary});
+    if (!lost && notes.size() < 3) notes.push_back("probe " + std::to_string(i + 1) + ": " + single.summary);
+    verdict.state = worse(verdict.state, state);
+  }
+
+  std::string summary = target_text(reports.front().target) + ": " + std::to_string(stats.sent) + " probes, " +
+                        number_text(stats.loss_percent, 0) + "% loss";
+  if (stats.rta) summary += ", rta " + seconds_text(*stats.rta);
+  for (const auto& note : notes) summary += ", " + note;
+  verdict.summary = summary;
+
+  if (stats.rta) {
+    verdict.details.insert(verdict.details.begin(),
+                           {State::ok, "rta " + seconds_text(*stats.rta) + " min " + seconds_text(*stats.rtmin) +
+                                           " max " + seconds_text(*stats.rtmax) + " jitter " +
+                                           seconds_text(*stats.jitter)});
+    verdict.perfdata.push_back(seconds_datum("rta", *stats.rta, &thresholds.total));
+    verdict.perfdata.push_back(seconds_datum("rtmin", *stats.rtmin));
+    verdict.perfdata.push_back(seconds_datum("rtmax", *stats.rtmax));
+    verdict.perfdata.push_back(seconds_datum("jitter", *stats.jitter));
+  }
+  verdict.perfdata.push_back(loss_datum(stats, policy));
+  for (const auto& [phase, average] : stats.phase_averages) {
+    const auto ranges = thresholds.phases.find(phase);
+    verdict.perfdata.push_back(seconds_datum(std::string(phase_name(phase)), average,
+                                             ranges != thresholds.phases.end() ? &ranges->second : nullptr));
+    verdict.details.push_back({State::ok, std::string(phase_name(phase)) + " avg " + seconds_text(average)});
+  }
+  return verdict;
+}
+
+}  // namespace smtp_ping

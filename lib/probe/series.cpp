@@ -1,0 +1,31 @@
+#include "probe/series.hpp"
+
+#include <algorithm>
+#include <thread>
+
+#include "probe/probe.hpp"
+
+namespace smtp_ping {
+
+std::vector<Report> run_series(const ProbeOptions& options, int count, std::chrono::milliseconds interval,
+                               std::optional<std::chrono::milliseconds> budget) {
+  using std::chrono::milliseconds;
+  const auto start = Clock::now();
+  const auto end = budget ? std::optional<Clock::time_point>(start + *budget) : std::nullopt;
+  std::vector<Report> reports;
+  for (int seq = 0; seq < count; ++seq) {
+    const auto planned = start + interval * seq;
+    if (end && planned >= *end) break;
+    std::this_thread::sleep_until(planned);
+    ProbeOptions probe = options;
+    if (end) {
+      const auto left = std::chrono::duration_cast<milliseconds>(*end - Clock::now());
+      if (left <= milliseconds(0)) break;
+      probe.timeout = std::min(probe.timeout, left);
+    }
+    reports.push_back(run_probe(probe));
+  }
+  return reports;
+}
+
+}  // namespace smtp_ping
