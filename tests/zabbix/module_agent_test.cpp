@@ -1,6 +1,7 @@
 // The built smtp_ping.so inside the real zabbix_agentd: exported symbols,
 // one-shot `zabbix_agentd -t`, and a running agent queried over the network.
 
+#include <fstream>
 #include <future>
 #include <regex>
 #include <sstream>
