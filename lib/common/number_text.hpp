@@ -7,6 +7,8 @@ namespace smtp_ping {
 
 // Locale-independent fixed-point text: number_text(0.0042, 3) == "0.004".
 std::string number_text(double value, int decimals);
+// The shortest exact fixed-point text: 0.01 -> "0.01", 2 -> "2".
+std::string shortest_number_text(double value);
 // Seconds as output shows them: "0.004200s".
 std::string seconds_text(double seconds);
 // A configured timeout: "2.000s".

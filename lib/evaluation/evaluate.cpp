@@ -7,25 +7,11 @@
 #include <system_error>
 #include <vector>
 
+#include "common/number_text.hpp"
 #include "output/safe_text.hpp"
 
 namespace smtp_ping {
 namespace {
-
-// Locale-independent fixed-point text, e.g. fixed(0.0042, 3) == "0.004".
-std::string fixed(double value, int decimals) {
-  char buffer[400];
-  const auto [end, error] =
-      std::to_chars(buffer, buffer + sizeof buffer, value, std::chars_format::fixed, decimals);
-  return error == std::errc() ? std::string(buffer, end) : std::string("?");
-}
-
-// The shortest exact fixed-point text, e.g. 0.01 -> "0.01", 2 -> "2".
-std::string shortest(double value) {
-  char buffer[400];
-  const auto [end, error] = std::to_chars(buffer, buffer + sizeof buffer, value, std::chars_format::fixed);
-  return error == std::errc() ? std::string(buffer, end) : std::string("?");
-}
 
 std::string host_port(const std::string& host, std::uint16_t port) {
   const bool ipv6_literal = host.find(':') != std::string::npos;
@@ -105,12 +91,12 @@ std::string violation_text(const Violation& violation) {
   if (range.inside)
     bound = "in @" + range.text.substr(1);
   else if (violation.seconds > range.end)
-    bound = "> " + shortest(range.end);
+    bound = "> " + shortest_number_text(range.end);
   else
-    bound = "< " + shortest(range.start);
+    bound = "< " + shortest_number_text(range.start);
   // Sub-millisecond times need more digits to show why they crossed a bound.
   const int decimals = violation.seconds < 0.001 ? 6 : 3;
-  return violation.name + " " + fixed(violation.seconds, decimals) + "s " + bound;
+  return violation.name + " " + number_text(violation.seconds, decimals) + "s " + bound;
 }
 
 const RangePair* phase_ranges(const Thresholds& thresholds, Phase phase) {
@@ -159,15 +145,32 @@ std::string reply_detail(const Reply& reply, Phase phase) {
   return detail + " (" + safe_text(keywords) + ")";
 }
 
+std::string days_text(double days) { return number_text(days, 1); }
+
+// "TLSv1.3 TLS_AES_256_GCM_SHA384, RSA 2048 bits, CN=mail.example.org, expires ... (364.2 days), verified"
+std::string tls_detail(const TlsFacts& tls) {
+  std::string text = tls.version + " " + tls.cipher;
+  if (!tls.key_type.empty()) text += ", " + tls.key_type + " " + std::to_string(tls.key_bits) + " bits";
+  if (!tls.subject.empty()) text += ", " + tls.subject;
+  if (tls.cert_days) text += ", expires " + tls.not_after + " (" + days_text(*tls.cert_days) + " days)";
+  if (tls.cert_days && tls.chain_min_days && *tls.chain_min_days < *tls.cert_days - 0.01)
+    text += ", chain expires first: " + tls.chain_min_subject + " (" + days_text(*tls.chain_min_days) + " days)";
+  text += tls.verification_skipped ? ", not verified (--no-verify)" : tls.verified ? ", verified" : ", not verified";
+  return safe_text(text, 1024);
+}
+
 std::string phase_detail(const Report& report, Phase phase) {
   if (phase == Phase::dns) return safe_text(report.target.host);
   if (phase == Phase::connect) return peer_text(report.target);
+  if (phase == Phase::tls) return report.tls ? tls_detail(*report.tls) : std::string();
   const Exchange* exchange = deciding_exchange(report, phase);
-  return exchange ? reply_detail(*exchange->reply, phase) : std::string();
+  std::string detail = exchange ? reply_detail(*exchange->reply, phase) : std::string();
+  if (phase == Phase::auth && !report.auth_mechanism.empty()) detail += " (" + safe_text(report.auth_mechanism) + ")";
+  return detail;
 }
 
 Subcheck phase_line(const std::string& name, double seconds, const std::string& detail, State state) {
-  std::string text = name + " " + fixed(seconds, 6) + "s";
+  std::string text = name + " " + number_text(seconds, 6) + "s";
   if (!detail.empty()) text += " " + detail;
   return Subcheck{state, std::move(text)};
 }
@@ -194,7 +197,7 @@ class Judgement {
     judge_total();
     judge_failure();
     judge_quit_failure();
-    // Certificate lifetime (-D) will be judged here once the report carries TLS facts.
+    judge_certificate_lifetime();
     verdict_.summary = summary();
     return std::move(verdict_);
   }
@@ -251,6 +254,34 @@ class Judgement {
     verdict_.details.push_back(Subcheck{State::ok, "quit ignored: " + failure_text(*report_.quit_failure)});
   }
 
+  // -D WARN[,CRIT] on the leaf certificate, as check_smtp: WARNING below WARN
+  // days, CRITICAL below CRIT (0, that is expired, when only WARN is given).
+  void judge_certificate_lifetime() {
+    if (!report_.tls || !report_.tls->cert_days) return;
+    const double days = *report_.tls->cert_days;
+    const Thresholds& thresholds = policy_.thresholds;
+    PerfDatum datum;
+    datum.label = "cert_days";
+    datum.value = std::round(days * 100) / 100;
+    if (thresholds.cert_days_warning) datum.warning = std::to_string(*thresholds.cert_days_warning);
+    if (thresholds.cert_days_critical) datum.critical = std::to_string(*thresholds.cert_days_critical);
+    verdict_.perfdata.push_back(datum);
+
+    State state = State::ok;
+    if (thresholds.cert_days_critical && days < *thresholds.cert_days_critical)
+      state = State::critical;
+    else if (thresholds.cert_days_warning && days < *thresholds.cert_days_warning)
+      state = State::warning;
+    if (state == State::ok) return;
+    raise(state);
+    const std::string& not_after = report_.tls->not_after;
+    std::string text = days < 0 ? "certificate expired " + days_text(-days) + " days ago (" + not_after + ")"
+                                : "certificate expires in " + days_text(days) + " days (" + not_after + ")";
+    text = safe_text(text);
+    verdict_.details.push_back(Subcheck{state, text});
+    notes_.push_back(std::move(text));
+  }
+
   std::string summary() const {
     const std::string target = target_text(report_.target);
     std::string text;
@@ -258,9 +289,10 @@ class Judgement {
       text = target + ": " + std::string(phase_name(report_.failure->phase)) +
              " failed: " + failure_text(*report_.failure);
     else
-      text = target + " answered in " + fixed(to_seconds(report_.total), 3) + "s";
+      text = target + " answered in " + number_text(to_seconds(report_.total), 3) + "s";
     const std::string separator = report_.failure ? "; " : ", ";
     for (const auto& violation : worst_first(violations_)) text += separator + violation_text(violation);
+    for (const auto& note : notes_) text += separator + note;
     return text;
   }
 
@@ -275,6 +307,7 @@ class Judgement {
   const EvaluationPolicy& policy_;
   Verdict verdict_;
   std::vector<Violation> violations_;
+  std::vector<std::string> notes_;
   bool failure_shown_ = false;
 };
 

@@ -185,7 +185,8 @@ void parse_certificate_days(const std::string& text, Thresholds& thresholds) {
     return std::atoi(part.c_str());
   };
   thresholds.cert_days_warning = days(text.substr(0, comma));
-  if (comma != std::string::npos) thresholds.cert_days_critical = days(text.substr(comma + 1));
+  // As in check_smtp, a lone WARN leaves CRIT at 0: an expired certificate is CRITICAL.
+  thresholds.cert_days_critical = comma == std::string::npos ? 0 : days(text.substr(comma + 1));
 }
 
 std::string read_secret_file(const std::string& path) {

@@ -116,6 +116,31 @@ json perfdata_json(const std::vector<PerfDatum>& perfdata) {
   return items;
 }
 
+
+json optional_number(const std::optional<double>& value) { return value ? json(*value) : json(nullptr); }
+
+json tls_json(const std::optional<TlsFacts>& facts) {
+  if (!facts) return nullptr;
+  const TlsFacts& tls = *facts;
+  return {{"version", safe(tls.version)},
+          {"cipher", safe(tls.cipher)},
+          {"key_type", safe(tls.key_type)},
+          {"key_bits", tls.key_bits},
+          {"subject", safe(tls.subject)},
+          {"issuer", safe(tls.issuer)},
+          {"subject_alt_names", safe_list(tls.subject_alt_names)},
+          {"not_before", safe(tls.not_before)},
+          {"not_after", safe(tls.not_after)},
+          {"cert_days", optional_number(tls.cert_days)},
+          {"chain_min_days", optional_number(tls.chain_min_days)},
+          {"chain_min_subject", safe(tls.chain_min_subject)},
+          {"verified", tls.verified},
+          {"verification_skipped", tls.verification_skipped},
+          {"verify_errors", safe_list(tls.verify_errors)},
+          {"sni", safe(tls.sni)},
+          {"verify_name", safe(tls.verify_name)}};
+}
+
 }  // namespace
 
 json report_to_json(const Report& report, const Verdict& verdict) {
@@ -135,7 +160,8 @@ json report_to_json(const Report& report, const Verdict& verdict) {
   out["checks"] = checks_json(verdict.details);
   out["perfdata"] = perfdata_json(verdict.perfdata);
   out["connect_attempts"] = safe_list(report.connect_attempts);
-  out["tls"] = nullptr;  // TLS session facts arrive with issue 3
+  out["tls"] = tls_json(report.tls);
+  out["auth"] = report.auth_mechanism.empty() ? json(nullptr) : json{{"mechanism", safe(report.auth_mechanism)}};
   return out;
 }
 

@@ -7,6 +7,7 @@
 #include <system_error>
 #include <vector>
 
+#include "common/number_text.hpp"
 #include "output/safe_text.hpp"
 
 namespace smtp_ping {
@@ -17,32 +18,13 @@ namespace {
 constexpr std::size_t kLineCap = 8192;
 constexpr int kWaterfallColumns = 50;
 
-std::string fixed(double value, int decimals) {
-  char buffer[400];
-  const auto [end, error] =
-      std::to_chars(buffer, buffer + sizeof buffer, value, std::chars_format::fixed, decimals);
-  return error == std::errc() ? std::string(buffer, end) : std::string("?");
-}
-
-std::string shortest(double value) {
-  char buffer[400];
-  const auto [end, error] = std::to_chars(buffer, buffer + sizeof buffer, value, std::chars_format::fixed);
-  return error == std::errc() ? std::string(buffer, end) : std::string("?");
-}
-
 // ---- perfdata -------------------------------------------------------------
 
-bool plain_label_char(char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' ||
-         c == '-' || c == '.' || c == '/';
-}
-
-// Guidelines: a label needs quotes when it has spaces (or anything unusual);
-// '=' is not allowed at all and a quote inside a quoted label is doubled.
+// Always quoted ('banner'=...), which every consumer takes; '=' is not allowed
+// at all and a quote inside the label is doubled.
 std::string perf_label(const std::string& label) {
   std::string clean = safe_text(label, 256);
   std::replace(clean.begin(), clean.end(), '=', '_');
-  if (!clean.empty() && std::all_of(clean.begin(), clean.end(), plain_label_char)) return clean;
   std::string quoted = "'";
   for (const char c : clean) {
     quoted += c;
@@ -60,7 +42,7 @@ std::string perf_field(const std::string& text) {
 }
 
 std::string perf_value(const PerfDatum& datum) {
-  return datum.unit == "s" ? fixed(datum.value, 6) : shortest(datum.value);
+  return datum.unit == "s" ? number_text(datum.value, 6) : shortest_number_text(datum.value);
 }
 
 std::string perf_item(const PerfDatum& datum) {
@@ -68,8 +50,8 @@ std::string perf_item(const PerfDatum& datum) {
       perf_value(datum) + perf_field(datum.unit),
       perf_field(datum.warning),
       perf_field(datum.critical),
-      datum.min ? shortest(*datum.min) : std::string(),
-      datum.max ? shortest(*datum.max) : std::string(),
+      datum.min ? shortest_number_text(*datum.min) : std::string(),
+      datum.max ? shortest_number_text(*datum.max) : std::string(),
   };
   while (fields.size() > 1 && fields.back().empty()) fields.pop_back();
   std::string item = perf_label(datum.label) + "=" + fields.front();
@@ -104,7 +86,7 @@ std::vector<std::string> reply_lines(const Reply& reply) {
   return lines;
 }
 
-std::string offset(Clock::duration at) { return "+" + fixed(to_seconds(at), 6) + "s"; }
+std::string offset(Clock::duration at) { return "+" + number_text(to_seconds(at), 6) + "s"; }
 
 void add_transcript(const Report& report, std::vector<std::string>& lines) {
   lines.push_back("transcript:");
@@ -145,9 +127,9 @@ void add_waterfall(const Report& report, std::vector<std::string>& lines) {
   const double total = to_seconds(report.total);
   for (const auto& timing : report.phases)
     lines.push_back("  " + padded(phase_name(timing.phase)) + " [" + bar(timing, total) + "] " +
-                    offset(timing.started) + " " + fixed(to_seconds(timing.elapsed), 6) + "s");
-  lines.push_back("  " + padded("total") + " [" + std::string(kWaterfallColumns, '#') + "] +" + fixed(0, 6) +
-                  "s " + fixed(total, 6) + "s");
+                    offset(timing.started) + " " + number_text(to_seconds(timing.elapsed), 6) + "s");
+  lines.push_back("  " + padded("total") + " [" + std::string(kWaterfallColumns, '#') + "] +" + number_text(0, 6) +
+                  "s " + number_text(total, 6) + "s");
 }
 
 std::string joined(const std::vector<std::string>& words) {

@@ -107,8 +107,7 @@ void describe_certificate(X509* leaf, STACK_OF(X509) * chain, TlsFacts& facts) {
   facts.chain_min_subject = facts.subject;
   if (EVP_PKEY* key = X509_get0_pubkey(leaf)) {
     facts.key_bits = EVP_PKEY_get_bits(key);
-    const char* type = OBJ_nid2sn(EVP_PKEY_get_base_id(key));
-    facts.key_type = type ? type : "unknown";
+    facts.key_type = key_type_name(EVP_PKEY_get_base_id(key));
   }
   for (int i = 0; chain && i < sk_X509_num(chain) && i < 100; ++i) {
     X509* cert = sk_X509_value(chain, i);
@@ -116,6 +115,21 @@ void describe_certificate(X509* leaf, STACK_OF(X509) * chain, TlsFacts& facts) {
     if (days && (!facts.chain_min_days || *days < *facts.chain_min_days)) {
       facts.chain_min_days = days;
       facts.chain_min_subject = name_text(X509_get_subject_name(cert));
+    }
+  }
+}
+
+std::string key_type_name(int id) {
+  switch (id) {
+    case EVP_PKEY_RSA: return "RSA";
+    case EVP_PKEY_RSA_PSS: return "RSA-PSS";
+    case EVP_PKEY_EC: return "EC";
+    case EVP_PKEY_ED25519: return "ED25519";
+    case EVP_PKEY_ED448: return "ED448";
+    case EVP_PKEY_DSA: return "DSA";
+    default: {
+      const char* name = OBJ_nid2sn(id);
+      return name ? name : "unknown";
     }
   }
 }

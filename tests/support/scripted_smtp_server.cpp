@@ -13,7 +13,9 @@
 #include <atomic>
 #include <cerrno>
 #include <cstring>
+#include <mutex>
 #include <system_error>
+#include <thread>
 
 #include "channel.hpp"
 #include "record_book.hpp"

@@ -1,0 +1,593 @@
+#include <stdlib.h>
+#include <unistd.h>
+
+#include <gtest/gtest.h>
+
+#include <chrono>
+#include <cstdio>
+#include <fstream>
+#include <string>
+#include <vector>
+
+#include "options/check_config.hpp"
+
+namespace smtp_ping {
+namespace {
+
+using Args = std::vector<std::string>;
+using Strings = std::vector<std::string>;
+
+CheckConfig parse(const Args& args) {
+  const auto parsed = parse_command_line(args);
+  EXPECT_EQ(parsed.action, CommandAction::run);
+  return parsed.config;
+}
+
+// The UsageError message for args; fails the test when they parse.
+std::string usage_error(const Args& args) {
+  try {
+    parse_command_line(args);
+  } catch (const UsageError& error) {
+    return error.what();
+  }
+  ADD_FAILURE() << "no UsageError";
+  return {};
+}
+
+bool mentions(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+
+// SMTP_PING_PASSWORD from the environment would change what -A needs; every
+// test starts without it and restores it afterwards.
+class CommandLine : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    if (const char* value = std::getenv("SMTP_PING_PASSWORD")) saved_ = value;
+    ::unsetenv("SMTP_PING_PASSWORD");
+  }
+  void TearDown() override {
+    if (saved_) ::setenv("SMTP_PING_PASSWORD", saved_->c_str(), 1);
+    else ::unsetenv("SMTP_PING_PASSWORD");
+    for (const auto& path : files_) std::remove(path.c_str());
+  }
+  std::string temp_file(const std::string& content) {
+    std::string path = ::testing::TempDir() + "smtp_ping_cmdline_XXXXXX";
+    const int fd = ::mkstemp(path.data());
+    EXPECT_GE(fd, 0);
+    if (fd >= 0) ::close(fd);
+    std::ofstream(path, std::ios::binary) << content;
+    files_.push_back(path);
+    return path;
+  }
+
+ private:
+  std::optional<std::string> saved_;
+  std::vector<std::string> files_;
+};
+
+// --- defaults and the host ---
+
+TEST_F(CommandLine, DefaultsWithOnlyAHost) {
+  const auto config = parse({"-H", "mail.example.org"});
+  EXPECT_EQ(config.probe.host, "mail.example.org");
+  EXPECT_FALSE(config.probe.port);
+  EXPECT_EQ(config.probe.effective_port(), 25);
+  EXPECT_EQ(config.probe.family, AddressFamily::any);
+  EXPECT_FALSE(config.probe.bind_address);
+  EXPECT_EQ(config.probe.timeout, std::chrono::seconds(10));
+  EXPECT_FALSE(config.probe.proxy_header);
+  EXPECT_FALSE(config.probe.expect);
+  EXPECT_EQ(config.probe.greeting, Greeting::ehlo);
+  EXPECT_TRUE(config.probe.hello_name.empty());
+  EXPECT_FALSE(config.probe.mail_from);
+  EXPECT_TRUE(config.probe.rcpt_to.empty());
+  EXPECT_TRUE(config.probe.commands.empty());
+  EXPECT_FALSE(config.probe.ignore_quit_failure);
+  EXPECT_EQ(config.probe.tls.mode, TlsMode::none);
+  EXPECT_TRUE(config.probe.tls.verify);
+  EXPECT_TRUE(config.probe.auth.mechanism.empty());
+  EXPECT_EQ(config.policy.timeout_state, State::critical);
+  EXPECT_FALSE(config.policy.thresholds.total.warning);
+  EXPECT_FALSE(config.policy.thresholds.total.critical);
+  EXPECT_TRUE(config.policy.thresholds.phases.empty());
+  EXPECT_EQ(config.verbosity, 0);
+  EXPECT_EQ(config.output, OutputFormat::plugin);
+}
+
+TEST_F(CommandLine, LongHostname) { EXPECT_EQ(parse({"--hostname", "mx1"}).probe.host, "mx1"); }
+TEST_F(CommandLine, LongHostnameWithEquals) { EXPECT_EQ(parse({"--hostname=mx1"}).probe.host, "mx1"); }
+TEST_F(CommandLine, StickyShortHostname) { EXPECT_EQ(parse({"-Hmx1"}).probe.host, "mx1"); }
+
+TEST_F(CommandLine, PositionalHost) {
+  const auto config = parse({"mail.example.org", "-p", "587"});
+  EXPECT_EQ(config.probe.host, "mail.example.org");
+  EXPECT_EQ(config.probe.effective_port(), 587);
+}
+
+TEST_F(CommandLine, PositionalHostAfterOptions) { EXPECT_EQ(parse({"-p", "587", "mx2"}).probe.host, "mx2"); }
+
+TEST_F(CommandLine, TwoPositionalHostsAreAnError) {
+  EXPECT_TRUE(mentions(usage_error({"mx1", "mx2"}), "unexpected argument"));
+}
+
+TEST_F(CommandLine, UnixSocketHost) {
+  const auto config = parse({"-H", "/run/lmtp.sock", "-L"});
+  EXPECT_TRUE(config.probe.unix_socket());
+  EXPECT_EQ(config.probe.greeting, Greeting::lhlo);
+}
+
+TEST_F(CommandLine, OtherOptionsWithoutHostCheckLocalhost) {
+  // check_smtp checks 127.0.0.1 when no host is given.
+  EXPECT_EQ(parse({"-p", "25"}).probe.host, "127.0.0.1");
+}
+
+TEST_F(CommandLine, NoArgumentsAtAllIsAnError) { EXPECT_FALSE(usage_error({}).empty()); }
+
+TEST_F(CommandLine, EmptyHostIsAnError) { EXPECT_TRUE(mentions(usage_error({"-H", ""}), "-H/--hostname")); }
+
+TEST_F(CommandLine, UnknownOptionIsAnErrorNamingIt) {
+  EXPECT_TRUE(mentions(usage_error({"-H", "mx", "--frobnicate"}), "frobnicate"));
+  EXPECT_TRUE(mentions(usage_error({"-H", "mx", "-Z"}), "Z"));
+}
+
+TEST_F(CommandLine, MissingValueIsAnError) {
+  EXPECT_TRUE(mentions(usage_error({"-H", "mx", "-p"}), "port"));
+  EXPECT_FALSE(usage_error({"-H"}).empty());
+}
+
+// --- port ---
+
+TEST_F(CommandLine, Port) {
+  EXPECT_EQ(parse({"-H", "mx", "-p", "2525"}).probe.port, 2525);
+  EXPECT_EQ(parse({"-H", "mx", "--port", "1"}).probe.port, 1);
+  EXPECT_EQ(parse({"-H", "mx", "--port=65535"}).probe.port, 65535);
+  EXPECT_EQ(parse({"-H", "mx", "-p587"}).probe.port, 587);
+}
+
+TEST_F(CommandLine, BadPortsAreErrorsNamingTheOption) {
+  for (const char* bad : {"0", "99999", "65536", "abc", "", "-1", "25x", " 25", "1e3", "100000"}) {
+    const auto message = usage_error({"-H", "mx", "-p", bad});
+    EXPECT_TRUE(mentions(message, "-p/--port")) << bad << ": " << message;
+    EXPECT_TRUE(mentions(message, "'" + std::string(bad) + "'")) << bad << ": " << message;
+  }
+}
+
+TEST_F(CommandLine, ImplicitTlsDefaultsTo465) {
+  EXPECT_EQ(parse({"-H", "mx", "-s"}).probe.effective_port(), 465);
+  EXPECT_EQ(parse({"-H", "mx", "-s", "-p", "2465"}).probe.effective_port(), 2465);
+  EXPECT_EQ(parse({"-H", "mx", "-S"}).probe.effective_port(), 25);
+}
+
+// --- address family, bind, proxy ---
+
+TEST_F(CommandLine, AddressFamily) {
+  EXPECT_EQ(parse({"-H", "mx", "-4"}).probe.family, AddressFamily::ipv4);
+  EXPECT_EQ(parse({"-H", "mx", "--use-ipv4"}).probe.family, AddressFamily::ipv4);
+  EXPECT_EQ(parse({"-H", "mx", "-6"}).probe.family, AddressFamily::ipv6);
+  EXPECT_EQ(parse({"-H", "mx", "--use-ipv6"}).probe.family, AddressFamily::ipv6);
+  EXPECT_FALSE(usage_error({"-H", "mx", "-4", "-6"}).empty());
+}
+
+TEST_F(CommandLine, Bind) {
+  EXPECT_EQ(parse({"-H", "mx", "--bind", "127.0.0.1"}).probe.bind_address, std::string("127.0.0.1"));
+  EXPECT_EQ(parse({"-H", "mx", "--bind=::1"}).probe.bind_address, std::string("::1"));
+  EXPECT_TRUE(mentions(usage_error({"-H", "mx", "--bind", "localhost"}), "--bind"));
+}
+
+TEST_F(CommandLine, Proxy) {
+  EXPECT_TRUE(parse({"-H", "mx", "-r"}).probe.proxy_header);
+  EXPECT_TRUE(parse({"-H", "mx", "--proxy"}).probe.proxy_header);
+}
+
+// --- dialog ---
+
+TEST_F(CommandLine, Expect) {
+  EXPECT_EQ(parse({"-H", "mx", "-e", "ESMTP Postfix"}).probe.expect, std::string("ESMTP Postfix"));
+  EXPECT_EQ(parse({"-H", "mx", "--expect=220"}).probe.expect, std::string("220"));
+}
+
+TEST_F(CommandLine, FromAndRcpt) {
+  const auto config = parse({"-H", "mx", "-f", "probe@example.org", "--rcpt", "a@example.org", "--rcpt=b@example.org"});
+  EXPECT_EQ(config.probe.mail_from, std::string("probe@example.org"));
+  EXPECT_EQ(config.probe.rcpt_to, (Strings{"a@example.org", "b@example.org"}));
+  EXPECT_EQ(parse({"-H", "mx", "--from", "x@y"}).probe.mail_from, std::string("x@y"));
+}
+
+TEST_F(CommandLine, AddressesMustBeBare) {
+  EXPECT_TRUE(mentions(usage_error({"-H", "mx", "-f", "<x@y>"}), "--from"));
+  EXPECT_TRUE(mentions(usage_error({"-H", "mx", "--rcpt", "a@b>"}), "--rcpt"));
+  EXPECT_FALSE(usage_error({"-H", "mx", "-f", "x@y\r\nRSET"}).empty());
+}
+
+TEST_F(CommandLine, Fqdn) {
+  EXPECT_EQ(parse({"-H", "mx", "-F", "probe.example.org"}).probe.hello_name, "probe.example.org");
+  EXPECT_EQ(parse({"-H", "mx", "--fqdn=probe.example.org"}).probe.hello_name, "probe.example.org");
+  EXPECT_TRUE(mentions(usage_error({"-H", "mx", "-F", ""}), "-F/--fqdn"));
+}
+
+TEST_F(CommandLine, Lmtp) {
+  EXPECT_EQ(parse({"-H", "mx", "-L"}).probe.greeting, Greeting::lhlo);
+  EXPECT_EQ(parse({"-H", "mx", "--lmtp"}).probe.greeting, Greeting::lhlo);
+}
+
+TEST_F(CommandLine, IgnoreQuitFailure) {
+  EXPECT_TRUE(parse({"-H", "mx", "-q"}).probe.ignore_quit_failure);
+  EXPECT_TRUE(parse({"-H", "mx", "--ignore-quit-failure"}).probe.ignore_quit_failure);
+}
+
+TEST_F(CommandLine, CommandsAndResponsesPairByPosition) {
+  const auto config = parse({"-H", "mx", "-C", "VRFY postmaster", "-R", "^25[02]", "-C", "NOOP", "-R", "^250",
+                             "--command", "HELP"});
+  ASSERT_EQ(config.probe.commands.size(), 3u);
+  EXPECT_EQ(config.probe.commands[0].command, "VRFY postmaster");
+  EXPECT_EQ(config.probe.commands[0].expect_regex, std::string("^25[02]"));
+  EXPECT_EQ(config.probe.commands[1].command, "NOOP");
+  EXPECT_EQ(config.probe.commands[1].expect_regex, std::string("^250"));
+  EXPECT_EQ(config.probe.commands[2].command, "HELP");
+  EXPECT_FALSE(config.probe.commands[2].expect_regex);
+}
+
+TEST_F(CommandLine, ResponsesPairInOrderEvenWhenGivenLater) {
+  // check_smtp pairs the n-th -R with the n-th -C, wherever they stand.
+  const auto config = parse({"-H", "mx", "-C", "NOOP", "-C", "RSET", "--response", "^250"});
+  ASSERT_EQ(config.probe.commands.size(), 2u);
+  EXPECT_EQ(config.probe.commands[0].expect_regex, std::string("^250"));
+  EXPECT_FALSE(config.probe.commands[1].expect_regex);
+}
+
+TEST_F(CommandLine, CommandMustBeOneLine) {
+  EXPECT_TRUE(mentions(usage_error({"-H", "mx", "-C", "NOOP\r\nQUIT"}), "--command"));
+}
+
+// --- thresholds ---
+
+TEST_F(CommandLine, TotalThresholds) {
+  const auto config = parse({"-H", "mx", "-w", "1", "-c", "2.5"});
+  ASSERT_TRUE(config.policy.thresholds.total.warning);
+  ASSERT_TRUE(config.policy.thresholds.total.critical);
+  EXPECT_EQ(config.policy.thresholds.total.warning->text, "1");
+  EXPECT_DOUBLE_EQ(config.policy.thresholds.total.warning->end, 1);
+  EXPECT_DOUBLE_EQ(config.policy.thresholds.total.critical->end, 2.5);
+}
+
+TEST_F(CommandLine, LongThresholdNames) {
+  const auto config = parse({"-H", "mx", "--warning=3", "--critical", "4"});
+  EXPECT_DOUBLE_EQ(config.policy.thresholds.total.warning->end, 3);
+  EXPECT_DOUBLE_EQ(config.policy.thresholds.total.critical->end, 4);
+}
+
+TEST_F(CommandLine, PhaseThresholds) {
+  const auto config = parse({"-H", "mx", "-w", "banner=0.5", "-c", "banner=1", "-w", "ehlo_tls=0.2", "-c", "total=9"});
+  const auto& phases = config.policy.thresholds.phases;
+  ASSERT_EQ(phases.count(Phase::banner), 1u);
+  EXPECT_DOUBLE_EQ(phases.at(Phase::banner).warning->end, 0.5);
+  EXPECT_DOUBLE_EQ(phases.at(Phase::banner).critical->end, 1);
+  ASSERT_EQ(phases.count(Phase::ehlo_tls), 1u);
+  EXPECT_DOUBLE_EQ(phases.at(Phase::ehlo_tls).warning->end, 0.2);
+  EXPECT_FALSE(phases.at(Phase::ehlo_tls).critical);
+  EXPECT_FALSE(config.policy.thresholds.total.warning);
+  ASSERT_TRUE(config.policy.thresholds.total.critical);
+  EXPECT_DOUBLE_EQ(config.policy.thresholds.total.critical->end, 9);
+}
+
+TEST_F(CommandLine, PhaseThresholdWithFullRange) {
+  const auto config = parse({"-H", "mx", "-w", "rcpt=@0.1:0.2"});
+  const auto& range = *config.policy.thresholds.phases.at(Phase::rcpt).warning;
+  EXPECT_TRUE(range.inside);
+  EXPECT_DOUBLE_EQ(range.start, 0.1);
+  EXPECT_DOUBLE_EQ(range.end, 0.2);
+}
+
+TEST_F(CommandLine, RepeatedTotalThresholdKeepsTheLast) {
+  EXPECT_DOUBLE_EQ(parse({"-H", "mx", "-w", "1", "-w", "5"}).policy.thresholds.total.warning->end, 5);
+}
+
+TEST_F(CommandLine, BadThresholdIsAnErrorNamingTheOption) {
+  const auto warning = usage_error({"-H", "mx", "-w", "bad"});
+  EXPECT_TRUE(mentions(warning, "-w/--warning")) << warning;
+  EXPECT_TRUE(mentions(warning, "'bad'")) << warning;
+  const auto critical = usage_error({"-H", "mx", "-c", "5:1"});
+  EXPECT_TRUE(mentions(critical, "-c/--critical")) << critical;
+  EXPECT_TRUE(mentions(usage_error({"-H", "mx", "-w", ""}), "-w/--warning"));
+  EXPECT_TRUE(mentions(usage_error({"-H", "mx", "-w", "banner="}), "-w/--warning"));
+}
+
+TEST_F(CommandLine, UnknownPhaseIsAnErrorNamingIt) {
+  const auto message = usage_error({"-H", "mx", "-w", "bogus=1"});
+  EXPECT_TRUE(mentions(message, "-w/--warning")) << message;
+  EXPECT_TRUE(mentions(message, "bogus")) << message;
+  EXPECT_TRUE(mentions(usage_error({"-H", "mx", "-c", "BANNER=1"}), "-c/--critical"));
+}
+
+TEST_F(CommandLine, LegacySpellings) {
+  const auto config = parse({"-H", "mx", "-to", "5", "-wt", "1", "-ct", "2"});
+  EXPECT_EQ(config.probe.timeout, std::chrono::seconds(5));
+  EXPECT_DOUBLE_EQ(config.policy.thresholds.total.warning->end, 1);
+  EXPECT_DOUBLE_EQ(config.policy.thresholds.total.critical->end, 2);
+}
+
+// --- timeout ---
+
+TEST_F(CommandLine, Timeout) {
+  EXPECT_EQ(parse({"-H", "mx", "-t", "30"}).probe.timeout, std::chrono::seconds(30));
+  EXPECT_EQ(parse({"-H", "mx", "--timeout=1"}).probe.timeout, std::chrono::seconds(1));
+}
+
+TEST_F(CommandLine, FractionalTimeout) {
+  EXPECT_EQ(parse({"-H", "mx", "-t", "2.5"}).probe.timeout, std::chrono::milliseconds(2500));
+  EXPECT_EQ(parse({"-H", "mx", "-t", "0.25"}).probe.timeout, std::chrono::milliseconds(250));
+}
+
+TEST_F(CommandLine, TimeoutWithState) {
+  const auto config = parse({"-H", "mx", "-t", "10:unknown"});
+  EXPECT_EQ(config.probe.timeout, std::chrono::seconds(10));
+  EXPECT_EQ(config.policy.timeout_state, State::unknown);
+  EXPECT_EQ(parse({"-H", "mx", "-t", "3:WARNING"}).policy.timeout_state, State::warning);
+  EXPECT_EQ(parse({"-H", "mx", "-t", "3:ok"}).policy.timeout_state, State::ok);
+}
+
+TEST_F(CommandLine, BadTimeoutsAreErrorsNamingTheOption) {
+  for (const char* bad : {"0", "-1", "abc", "", "10:bogus", "10:", "nan", "inf", "86401", "2.5s"}) {
+    const auto message = usage_error({"-H", "mx", "-t", bad});
+    EXPECT_TRUE(mentions(message, "-t/--timeout")) << bad << ": " << message;
+  }
+}
+
+TEST_F(CommandLine, TimeoutState) {
+  EXPECT_EQ(parse({"-H", "mx", "--timeout-state", "warning"}).policy.timeout_state, State::warning);
+  EXPECT_EQ(parse({"-H", "mx", "--timeout-state=OK"}).policy.timeout_state, State::ok);
+  EXPECT_EQ(parse({"-H", "mx", "--timeout-state", "unknown"}).policy.timeout_state, State::unknown);
+  EXPECT_EQ(parse({"-H", "mx", "--timeout-state", "critical"}).policy.timeout_state, State::critical);
+  EXPECT_TRUE(mentions(usage_error({"-H", "mx", "--timeout-state", "purple"}), "--timeout-state"));
+}
+
+TEST_F(CommandLine, TimeoutStateOptionWinsOverTheTimeoutSuffix) {
+  EXPECT_EQ(parse({"-H", "mx", "--timeout-state", "warning", "-t", "5:unknown"}).policy.timeout_state,
+            State::warning);
+}
+
+// --- verbosity, repetition ---
+
+TEST_F(CommandLine, VerbosityCounts) {
+  EXPECT_EQ(parse({"-H", "mx", "-v"}).verbosity, 1);
+  EXPECT_EQ(parse({"-H", "mx", "-v", "-v"}).verbosity, 2);
+  EXPECT_EQ(parse({"-H", "mx", "-vvv"}).verbosity, 3);
+  EXPECT_EQ(parse({"-H", "mx", "-vv", "--verbose"}).verbosity, 3);
+}
+
+TEST_F(CommandLine, LastValueWinsForSingleOptions) {
+  const auto config = parse({"-H", "mx1", "-p", "25", "-H", "mx2", "-p", "2525", "-e", "a", "-e", "b", "-t", "3",
+                             "-t", "4", "-F", "one", "-F", "two", "-f", "a@x", "-f", "b@x"});
+  EXPECT_EQ(config.probe.host, "mx2");
+  EXPECT_EQ(config.probe.port, 2525);
+  EXPECT_EQ(config.probe.expect, std::string("b"));
+  EXPECT_EQ(config.probe.timeout, std::chrono::seconds(4));
+  EXPECT_EQ(config.probe.hello_name, "two");
+  EXPECT_EQ(config.probe.mail_from, std::string("b@x"));
+}
+
+TEST_F(CommandLine, RepeatedFlagsAreFine) {
+  const auto config = parse({"-H", "mx", "-S", "-S", "-q", "-q", "-r", "--proxy"});
+  EXPECT_EQ(config.probe.tls.mode, TlsMode::starttls);
+}
+
+// --- TLS ---
+
+TEST_F(CommandLine, TlsModes) {
+  EXPECT_EQ(parse({"-H", "mx", "-S"}).probe.tls.mode, TlsMode::starttls);
+  EXPECT_EQ(parse({"-H", "mx", "--starttls"}).probe.tls.mode, TlsMode::starttls);
+  EXPECT_EQ(parse({"-H", "mx", "-s"}).probe.tls.mode, TlsMode::implicit);
+  EXPECT_EQ(parse({"-H", "mx", "--ssl"}).probe.tls.mode, TlsMode::implicit);
+  EXPECT_EQ(parse({"-H", "mx", "--tls"}).probe.tls.mode, TlsMode::implicit);
+}
+
+TEST_F(CommandLine, StarttlsAndSslExcludeEachOther) {
+  const auto message = usage_error({"-H", "mx", "-S", "-s"});
+  EXPECT_TRUE(mentions(message, "-S/--starttls")) << message;
+  EXPECT_TRUE(mentions(message, "-s/--ssl")) << message;
+  EXPECT_FALSE(usage_error({"-H", "mx", "--starttls", "--tls"}).empty());
+}
+
+TEST_F(CommandLine, TlsDetails) {
+  const auto config = parse({"-H", "mx", "-S", "--sni", "name.example.org", "--no-verify", "--cafile", "/ca.pem",
+                             "--capath", "/certs", "--verify-name", "mx.example.org", "--tls-min", "1.2",
+                             "--client-cert", "/c.pem", "--client-key", "/k.pem"});
+  const auto& tls = config.probe.tls;
+  EXPECT_EQ(tls.sni, std::string("name.example.org"));
+  EXPECT_FALSE(tls.verify);
+  EXPECT_EQ(tls.ca_file, std::string("/ca.pem"));
+  EXPECT_EQ(tls.ca_path, std::string("/certs"));
+  EXPECT_EQ(tls.verify_name, std::string("mx.example.org"));
+  EXPECT_EQ(tls.min_version, std::string("1.2"));
+  EXPECT_EQ(tls.client_cert, std::string("/c.pem"));
+  EXPECT_EQ(tls.client_key, std::string("/k.pem"));
+}
+
+TEST_F(CommandLine, SniWithoutValueKeepsTheDefault) {
+  EXPECT_FALSE(parse({"-H", "mx", "-S", "--sni"}).probe.tls.sni);
+}
+
+TEST_F(CommandLine, NoSniSendsNone) { EXPECT_EQ(parse({"-H", "mx", "-S", "--no-sni"}).probe.tls.sni, std::string()); }
+
+TEST_F(CommandLine, TlsMinVersions) {
+  EXPECT_EQ(parse({"-H", "mx", "-s", "--tls-min", "TLSv1.3"}).probe.tls.min_version, std::string("1.3"));
+  EXPECT_EQ(parse({"-H", "mx", "-s", "--tls-min=1.0"}).probe.tls.min_version, std::string("1.0"));
+  EXPECT_TRUE(mentions(usage_error({"-H", "mx", "-s", "--tls-min", "1.4"}), "--tls-min"));
+  EXPECT_TRUE(mentions(usage_error({"-H", "mx", "-s", "--tls-min", "SSLv3"}), "--tls-min"));
+}
+
+TEST_F(CommandLine, CertificateDays) {
+  const auto one = parse({"-H", "mx", "-S", "-D", "30"});
+  EXPECT_EQ(one.policy.thresholds.cert_days_warning, 30);
+  // As in check_smtp, a lone WARN leaves CRIT at 0: an expired certificate is CRITICAL.
+  EXPECT_EQ(one.policy.thresholds.cert_days_critical, 0);
+  const auto two = parse({"-H", "mx", "-s", "--certificate=30,7"});
+  EXPECT_EQ(two.policy.thresholds.cert_days_warning, 30);
+  EXPECT_EQ(two.policy.thresholds.cert_days_critical, 7);
+  for (const char* bad : {"", "x", "30,", ",7", "30,7,1", "-1", "1000000"})
+    EXPECT_TRUE(mentions(usage_error({"-H", "mx", "-S", "-D", bad}), "-D/--certificate")) << bad;
+}
+
+TEST_F(CommandLine, IgnoreCertificateExpirationClearsDays) {
+  const auto config = parse({"-H", "mx", "-S", "-D", "30,7", "--ignore-certificate-expiration"});
+  EXPECT_FALSE(config.policy.thresholds.cert_days_warning);
+  EXPECT_FALSE(config.policy.thresholds.cert_days_critical);
+}
+
+TEST_F(CommandLine, TlsOptionsNeedTls) {
+  for (const Args& extra : {Args{"-D", "30"}, Args{"--cafile", "/ca.pem"}, Args{"--capath", "/certs"},
+                            Args{"--verify-name", "mx"}, Args{"--tls-min", "1.2"}, Args{"--client-cert", "/c.pem"}}) {
+    Args args{"-H", "mx"};
+    args.insert(args.end(), extra.begin(), extra.end());
+    const auto message = usage_error(args);
+    EXPECT_TRUE(mentions(message, "-S/--starttls or -s/--ssl")) << extra.front() << ": " << message;
+  }
+}
+
+TEST_F(CommandLine, ClientKeyNeedsClientCert) {
+  EXPECT_TRUE(mentions(usage_error({"-H", "mx", "-S", "--client-key", "/k.pem"}), "--client-cert"));
+}
+
+// --- AUTH ---
+
+TEST_F(CommandLine, AuthWithPassword) {
+  const auto config = parse({"-H", "mx", "-A", "PLAIN", "-U", "alice", "-P", "s3cret"});
+  EXPECT_EQ(config.probe.auth.mechanism, "PLAIN");
+  EXPECT_EQ(config.probe.auth.user, "alice");
+  EXPECT_EQ(config.probe.auth.secret, "s3cret");
+  EXPECT_FALSE(config.probe.auth.allow_plaintext);
+}
+
+TEST_F(CommandLine, AuthLongNames) {
+  const auto config = parse({"-H", "mx", "--authtype=login", "--authuser", "bob", "--authpass=pw",
+                             "--allow-plaintext-auth"});
+  EXPECT_EQ(config.probe.auth.mechanism, "login");
+  EXPECT_EQ(config.probe.auth.user, "bob");
+  EXPECT_EQ(config.probe.auth.secret, "pw");
+  EXPECT_TRUE(config.probe.auth.allow_plaintext);
+}
+
+TEST_F(CommandLine, AllKnownMechanisms) {
+  for (const char* mechanism : {"auto", "PLAIN", "LOGIN", "CRAM-MD5", "XOAUTH2", "OAUTHBEARER", "cram-md5"})
+    EXPECT_EQ(parse({"-H", "mx", "-A", mechanism, "-U", "u", "-P", "p"}).probe.auth.mechanism, mechanism);
+}
+
+TEST_F(CommandLine, UnknownMechanismIsAnError) {
+  const auto message = usage_error({"-H", "mx", "-A", "GSSAPI", "-U", "u", "-P", "p"});
+  EXPECT_TRUE(mentions(message, "-A/--authtype")) << message;
+  EXPECT_TRUE(mentions(message, "GSSAPI")) << message;
+}
+
+TEST_F(CommandLine, UserAloneMeansAuto) {
+  EXPECT_EQ(parse({"-H", "mx", "-U", "u", "-P", "p"}).probe.auth.mechanism, "auto");
+}
+
+TEST_F(CommandLine, AuthtypeWithoutUserIsAnError) {
+  const auto message = usage_error({"-H", "mx", "-A", "PLAIN", "-P", "p"});
+  EXPECT_TRUE(mentions(message, "-U/--authuser")) << message;
+}
+
+TEST_F(CommandLine, AuthWithoutSecretIsAnError) {
+  const auto message = usage_error({"-H", "mx", "-A", "PLAIN", "-U", "u"});
+  EXPECT_TRUE(mentions(message, "secret")) << message;
+}
+
+TEST_F(CommandLine, PasswordWithoutAuthIsIgnored) {
+  const auto config = parse({"-H", "mx", "-P", "p"});
+  EXPECT_TRUE(config.probe.auth.mechanism.empty());
+}
+
+TEST_F(CommandLine, PasswordFile) {
+  const auto path = temp_file("from-file\nsecond line\n");
+  EXPECT_EQ(parse({"-H", "mx", "-A", "PLAIN", "-U", "u", "--password-file", path}).probe.auth.secret, "from-file");
+}
+
+TEST_F(CommandLine, PasswordFileWithCrlfAndNoNewline) {
+  EXPECT_EQ(parse({"-H", "mx", "-U", "u", "--password-file=" + temp_file("dos\r\n")}).probe.auth.secret, "dos");
+  EXPECT_EQ(parse({"-H", "mx", "-U", "u", "--password-file=" + temp_file("bare")}).probe.auth.secret, "bare");
+}
+
+TEST_F(CommandLine, MissingPasswordFileIsAnError) {
+  const std::string missing = ::testing::TempDir() + "smtp_ping_no_such_file";
+  const auto message = usage_error({"-H", "mx", "-U", "u", "--password-file", missing});
+  EXPECT_TRUE(mentions(message, "--password-file")) << message;
+  EXPECT_TRUE(mentions(message, missing)) << message;
+}
+
+TEST_F(CommandLine, PasswordFromEnvironment) {
+  ::setenv("SMTP_PING_PASSWORD", "from-env", 1);
+  EXPECT_EQ(parse({"-H", "mx", "-A", "LOGIN", "-U", "u"}).probe.auth.secret, "from-env");
+}
+
+TEST_F(CommandLine, PasswordPrecedence) {
+  ::setenv("SMTP_PING_PASSWORD", "from-env", 1);
+  const auto path = temp_file("from-file\n");
+  EXPECT_EQ(parse({"-H", "mx", "-U", "u", "-P", "from-option", "--password-file", path}).probe.auth.secret,
+            "from-option");
+  EXPECT_EQ(parse({"-H", "mx", "-U", "u", "--password-file", path}).probe.auth.secret, "from-file");
+  EXPECT_EQ(parse({"-H", "mx", "-U", "u"}).probe.auth.secret, "from-env");
+}
+
+// --- output ---
+
+TEST_F(CommandLine, OutputFormats) {
+  EXPECT_EQ(parse({"-H", "mx", "--output", "json"}).output, OutputFormat::json);
+  EXPECT_EQ(parse({"-H", "mx", "--output=plugin"}).output, OutputFormat::plugin);
+  EXPECT_EQ(parse({"-H", "mx", "--output-format", "mp-test-json"}).output, OutputFormat::json);
+  EXPECT_EQ(parse({"-H", "mx", "--output-format=json"}).output, OutputFormat::json);
+  EXPECT_EQ(parse({"-H", "mx", "--output-format", "multi-line"}).output, OutputFormat::plugin);
+}
+
+TEST_F(CommandLine, OutputWinsOverOutputFormat) {
+  EXPECT_EQ(parse({"-H", "mx", "--output-format", "json", "--output", "plugin"}).output, OutputFormat::plugin);
+}
+
+TEST_F(CommandLine, BadOutputIsAnErrorNamingTheOption) {
+  EXPECT_TRUE(mentions(usage_error({"-H", "mx", "--output", "xml"}), "--output"));
+  EXPECT_TRUE(mentions(usage_error({"-H", "mx", "--output-format", "xml"}), "--output-format"));
+}
+
+// --- actions ---
+
+TEST_F(CommandLine, Help) {
+  EXPECT_EQ(parse_command_line({"-h"}).action, CommandAction::help);
+  EXPECT_EQ(parse_command_line({"--help"}).action, CommandAction::help);
+  // Help wins over options that would be wrong.
+  EXPECT_EQ(parse_command_line({"-p", "0", "--help"}).action, CommandAction::help);
+}
+
+TEST_F(CommandLine, Version) {
+  EXPECT_EQ(parse_command_line({"-V"}).action, CommandAction::version);
+  EXPECT_EQ(parse_command_line({"--version"}).action, CommandAction::version);
+  EXPECT_EQ(parse_command_line({"-H", "mx", "-V"}).action, CommandAction::version);
+}
+
+TEST_F(CommandLine, HelpTextMentionsEveryLongOption) {
+  const std::string help = help_text();
+  for (const char* option :
+       {"--hostname", "--port", "--use-ipv4", "--use-ipv6", "--bind", "--expect", "--command", "--response", "--from",
+        "--rcpt", "--fqdn", "--lmtp", "--ignore-quit-failure", "--warning", "--critical", "--timeout",
+        "--timeout-state", "--proxy", "--starttls", "--ssl", "--sni", "--certificate", "--no-verify", "--cafile",
+        "--capath", "--verify-name", "--tls-min", "--client-cert", "--client-key", "--authtype", "--authuser",
+        "--authpass", "--password-file", "--allow-plaintext-auth", "--output", "--verbose", "--extra-opts", "--help",
+        "--version"})
+    EXPECT_TRUE(mentions(help, option)) << option;
+  EXPECT_TRUE(mentions(help, "SMTP_PING_PASSWORD"));
+  EXPECT_TRUE(mentions(help, usage_text()));
+}
+
+TEST_F(CommandLine, VersionText) {
+  const std::string version = version_text();
+  EXPECT_EQ(version.rfind("check_smtp_ping v", 0), 0u) << version;
+  EXPECT_EQ(version.back(), '\n');
+}
+
+TEST_F(CommandLine, UsageNamesTheProgram) { EXPECT_TRUE(mentions(usage_text(), "check_smtp_ping -H")); }
+
+TEST_F(CommandLine, UsageErrorIsOneLine) {
+  for (const Args& args : {Args{"-H", "mx", "-p", "0"}, Args{"-H", "mx", "--nope"}, Args{"-H", "mx", "-w", "x"},
+                           Args{"-H", "mx", "-S", "-s"}, Args{"-H", "mx", "-A", "PLAIN"}})
+    EXPECT_FALSE(mentions(usage_error(args), "\n")) << args.back();
+}
+
+}  // namespace
+}  // namespace smtp_ping

@@ -1,0 +1,358 @@
+#include <stdlib.h>
+#include <unistd.h>
+
+#include <gtest/gtest.h>
+
+#include <chrono>
+#include <cstdio>
+#include <fstream>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "options/check_config.hpp"
+
+namespace smtp_ping {
+namespace {
+
+using Args = std::vector<std::string>;
+using Strings = std::vector<std::string>;
+
+bool mentions(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+
+// --extra-opts through parse_command_line, with ini files in the test's temp dir.
+// The environment variables that choose a default ini file are cleared, so
+// a stray file on the machine never leaks into a test.
+class ExtraOpts : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    for (const char* name : {"MP_CONFIG_FILE", "NAGIOS_CONFIG_PATH", "SMTP_PING_PASSWORD"}) {
+      const char* value = std::getenv(name);
+      saved_.push_back({name, value ? std::optional<std::string>(value) : std::nullopt});
+      ::unsetenv(name);
+    }
+  }
+  void TearDown() override {
+    for (const auto& [name, value] : saved_) {
+      if (value) ::setenv(name.c_str(), value->c_str(), 1);
+      else ::unsetenv(name.c_str());
+    }
+    for (const auto& path : files_) std::remove(path.c_str());
+  }
+
+  std::string ini(const std::string& content) {
+    std::string path = ::testing::TempDir() + "smtp_ping_extra_opts_XXXXXX";
+    const int fd = ::mkstemp(path.data());
+    EXPECT_GE(fd, 0);
+    if (fd >= 0) ::close(fd);
+    std::ofstream(path, std::ios::binary) << content;
+    files_.push_back(path);
+    return path;
+  }
+
+  static CheckConfig parse(const Args& args) {
+    const auto parsed = parse_command_line(args);
+    EXPECT_EQ(parsed.action, CommandAction::run);
+    return parsed.config;
+  }
+
+  static std::string usage_error(const Args& args) {
+    try {
+      parse_command_line(args);
+    } catch (const UsageError& error) {
+      return error.what();
+    }
+    ADD_FAILURE() << "no UsageError";
+    return {};
+  }
+
+ private:
+  std::vector<std::pair<std::string, std::optional<std::string>>> saved_;
+  std::vector<std::string> files_;
+};
+
+TEST_F(ExtraOpts, NamedSectionAndFile) {
+  const auto file = ini(
+      "[other]\n"
+      "port=1\n"
+      "[smtp_relay]\n"
+      "hostname=relay.example.org\n"
+      "port=2525\n"
+      "expect=ESMTP Postfix\n");
+  const auto config = parse({"--extra-opts=smtp_relay@" + file});
+  EXPECT_EQ(config.probe.host, "relay.example.org");
+  EXPECT_EQ(config.probe.port, 2525);
+  EXPECT_EQ(config.probe.expect, std::string("ESMTP Postfix"));
+}
+
+TEST_F(ExtraOpts, FileAloneUsesTheProgramSection) {
+  const auto file = ini(
+      "[check_smtp]\n"
+      "port=1\n"
+      "[check_smtp_ping]\n"
+      "hostname=mx.example.org\n"
+      "port=587\n");
+  const auto config = parse({"--extra-opts=@" + file});
+  EXPECT_EQ(config.probe.host, "mx.example.org");
+  EXPECT_EQ(config.probe.port, 587);
+}
+
+TEST_F(ExtraOpts, DefaultFileFromMpConfigFile) {
+  const auto file = ini("[check_smtp_ping]\nhostname=from-default.example.org\n");
+  ::setenv("MP_CONFIG_FILE", file.c_str(), 1);
+  EXPECT_EQ(parse({"--extra-opts"}).probe.host, "from-default.example.org");
+  EXPECT_EQ(parse({"--extra-opts="}).probe.host, "from-default.example.org");
+}
+
+TEST_F(ExtraOpts, SectionInTheDefaultFile) {
+  const auto file = ini("[mine]\nhostname=mine.example.org\n");
+  ::setenv("MP_CONFIG_FILE", file.c_str(), 1);
+  EXPECT_EQ(parse({"--extra-opts=mine"}).probe.host, "mine.example.org");
+}
+
+TEST_F(ExtraOpts, CommentsAndBlankLines) {
+  const auto file = ini(
+      "# a comment\n"
+      "; another comment\n"
+      "\n"
+      "[check_smtp_ping]\n"
+      "  # indented comment\n"
+      "  ; indented comment\n"
+      "hostname=mx.example.org\n"
+      "\n"
+      "; port=1\n"
+      "# port=2\n"
+      "port=3\n");
+  const auto config = parse({"--extra-opts=@" + file});
+  EXPECT_EQ(config.probe.host, "mx.example.org");
+  EXPECT_EQ(config.probe.port, 3);
+}
+
+TEST_F(ExtraOpts, WhitespaceAroundKeysValuesAndSectionNames) {
+  const auto file = ini("[ check_smtp_ping ]\n  hostname = mx.example.org  \n\tport\t=\t2525\n");
+  const auto config = parse({"--extra-opts=@" + file});
+  EXPECT_EQ(config.probe.host, "mx.example.org");
+  EXPECT_EQ(config.probe.port, 2525);
+}
+
+TEST_F(ExtraOpts, CrlfFile) {
+  const auto file = ini("[check_smtp_ping]\r\nhostname=mx.example.org\r\nport=26\r\n");
+  const auto config = parse({"--extra-opts=@" + file});
+  EXPECT_EQ(config.probe.host, "mx.example.org");
+  EXPECT_EQ(config.probe.port, 26);
+}
+
+TEST_F(ExtraOpts, LongKeys) {
+  const auto file = ini(
+      "[check_smtp_ping]\n"
+      "hostname=mx.example.org\n"
+      "fqdn=probe.example.org\n"
+      "from=probe@example.org\n"
+      "rcpt=postmaster@example.org\n"
+      "timeout=2.5\n"
+      "timeout-state=unknown\n"
+      "warning=banner=0.5\n"
+      "critical=3\n"
+      "command=NOOP\n"
+      "response=^250\n"
+      "output=json\n");
+  const auto config = parse({"--extra-opts=@" + file});
+  EXPECT_EQ(config.probe.hello_name, "probe.example.org");
+  EXPECT_EQ(config.probe.mail_from, std::string("probe@example.org"));
+  EXPECT_EQ(config.probe.rcpt_to, (Strings{"postmaster@example.org"}));
+  EXPECT_EQ(config.probe.timeout, std::chrono::milliseconds(2500));
+  EXPECT_EQ(config.policy.timeout_state, State::unknown);
+  ASSERT_EQ(config.policy.thresholds.phases.count(Phase::banner), 1u);
+  EXPECT_DOUBLE_EQ(config.policy.thresholds.phases.at(Phase::banner).warning->end, 0.5);
+  EXPECT_DOUBLE_EQ(config.policy.thresholds.total.critical->end, 3);
+  ASSERT_EQ(config.probe.commands.size(), 1u);
+  EXPECT_EQ(config.probe.commands[0].command, "NOOP");
+  EXPECT_EQ(config.probe.commands[0].expect_regex, std::string("^250"));
+  EXPECT_EQ(config.output, OutputFormat::json);
+}
+
+TEST_F(ExtraOpts, OneCharKeysWithValues) {
+  const auto file = ini("[check_smtp_ping]\nH=mx.example.org\np=2525\ne=ESMTP\nt=7\n");
+  const auto config = parse({"--extra-opts=@" + file});
+  EXPECT_EQ(config.probe.host, "mx.example.org");
+  EXPECT_EQ(config.probe.port, 2525);
+  EXPECT_EQ(config.probe.expect, std::string("ESMTP"));
+  EXPECT_EQ(config.probe.timeout, std::chrono::seconds(7));
+}
+
+TEST_F(ExtraOpts, LongFlagKeysWithEmptyValue) {
+  const auto file = ini("[check_smtp_ping]\nhostname=mx\nstarttls=\nlmtp=\nignore-quit-failure=\nproxy=\nverbose=\n");
+  const auto config = parse({"--extra-opts=@" + file});
+  EXPECT_EQ(config.probe.tls.mode, TlsMode::starttls);
+  EXPECT_EQ(config.probe.greeting, Greeting::lhlo);
+  EXPECT_TRUE(config.probe.ignore_quit_failure);
+  EXPECT_TRUE(config.probe.proxy_header);
+  EXPECT_EQ(config.verbosity, 1);
+}
+
+TEST_F(ExtraOpts, LongAliasFlagKey) {
+  const auto file = ini("[check_smtp_ping]\nhostname=mx\ntls=\n");
+  EXPECT_EQ(parse({"--extra-opts=@" + file}).probe.tls.mode, TlsMode::implicit);
+}
+
+TEST_F(ExtraOpts, OneCharFlagKeysWithEmptyValue) {
+  // monitoring-plugins turns "S=" into "-S".
+  const auto file = ini("[check_smtp_ping]\nH=mx.example.org\nS=\nq=\n");
+  CheckConfig config;
+  try {
+    config = parse({"--extra-opts=@" + file});
+  } catch (const UsageError& error) {
+    FAIL() << "UsageError: " << error.what();
+  }
+  EXPECT_EQ(config.probe.host, "mx.example.org");
+  EXPECT_EQ(config.probe.tls.mode, TlsMode::starttls);
+  EXPECT_TRUE(config.probe.ignore_quit_failure);
+}
+
+TEST_F(ExtraOpts, OneCharFlagKeyWithHostOnTheCommandLine) {
+  const auto file = ini("[check_smtp_ping]\nv=\n");
+  CheckConfig config;
+  try {
+    config = parse({"--extra-opts=@" + file, "mx.example.org"});
+  } catch (const UsageError& error) {
+    FAIL() << "UsageError: " << error.what();
+  }
+  EXPECT_EQ(config.probe.host, "mx.example.org");
+  EXPECT_EQ(config.verbosity, 1);
+}
+
+TEST_F(ExtraOpts, RepeatedKeysRepeatTheOption) {
+  const auto file = ini("[check_smtp_ping]\nhostname=mx\nrcpt=a@example.org\nrcpt=b@example.org\nC=NOOP\nC=RSET\n");
+  const auto config = parse({"--extra-opts=@" + file});
+  EXPECT_EQ(config.probe.rcpt_to, (Strings{"a@example.org", "b@example.org"}));
+  ASSERT_EQ(config.probe.commands.size(), 2u);
+  EXPECT_EQ(config.probe.commands[1].command, "RSET");
+}
+
+TEST_F(ExtraOpts, CommandLineOverridesTheIni) {
+  const auto file = ini("[check_smtp_ping]\nhostname=ini.example.org\nport=2525\ntimeout=30\nexpect=ini\n");
+  const auto config = parse({"--extra-opts=@" + file, "-H", "cli.example.org", "-p", "587"});
+  EXPECT_EQ(config.probe.host, "cli.example.org");
+  EXPECT_EQ(config.probe.port, 587);
+  EXPECT_EQ(config.probe.timeout, std::chrono::seconds(30));  // not overridden
+  EXPECT_EQ(config.probe.expect, std::string("ini"));
+}
+
+TEST_F(ExtraOpts, CommandLineBeforeExtraOptsStillWins) {
+  const auto file = ini("[check_smtp_ping]\nport=2525\n");
+  EXPECT_EQ(parse({"-H", "mx", "-p", "587", "--extra-opts=@" + file}).probe.port, 587);
+}
+
+TEST_F(ExtraOpts, PositionalHostOverridesTheIniHost) {
+  const auto file = ini("[check_smtp_ping]\nhostname=ini.example.org\n");
+  EXPECT_EQ(parse({"--extra-opts=@" + file, "cli.example.org"}).probe.host, "cli.example.org");
+}
+
+TEST_F(ExtraOpts, RepeatableOptionsAddUp) {
+  const auto file = ini("[check_smtp_ping]\nhostname=mx\nrcpt=ini@example.org\n");
+  EXPECT_EQ(parse({"--extra-opts=@" + file, "--rcpt", "cli@example.org"}).probe.rcpt_to,
+            (Strings{"ini@example.org", "cli@example.org"}));
+}
+
+TEST_F(ExtraOpts, TwoExtraOptsInOrder) {
+  const auto file = ini("[a]\nhostname=a.example.org\nport=1025\n[b]\nport=2025\n");
+  const auto config = parse({"--extra-opts=a@" + file, "--extra-opts=b@" + file});
+  EXPECT_EQ(config.probe.host, "a.example.org");
+  EXPECT_EQ(config.probe.port, 2025);
+}
+
+TEST_F(ExtraOpts, ValueWithEqualsSign) {
+  const auto file = ini("[check_smtp_ping]\nhostname=mx\nauthuser=u\nauthpass=a=b==\n");
+  EXPECT_EQ(parse({"--extra-opts=@" + file}).probe.auth.secret, "a=b==");
+}
+
+TEST_F(ExtraOpts, EmptySectionIsFine) {
+  const auto file = ini("[check_smtp_ping]\n[other]\nport=1\n");
+  const auto config = parse({"--extra-opts=@" + file, "-H", "mx"});
+  EXPECT_EQ(config.probe.host, "mx");
+  EXPECT_FALSE(config.probe.port);
+}
+
+TEST_F(ExtraOpts, MissingSectionIsAnError) {
+  const auto file = ini("[other]\nport=1\n");
+  const auto message = usage_error({"--extra-opts=nosuch@" + file, "-H", "mx"});
+  EXPECT_TRUE(mentions(message, "nosuch")) << message;
+  EXPECT_TRUE(mentions(message, file)) << message;
+}
+
+TEST_F(ExtraOpts, MissingDefaultSectionIsAnError) {
+  const auto file = ini("[check_smtp]\nport=1\n");
+  EXPECT_TRUE(mentions(usage_error({"--extra-opts=@" + file, "-H", "mx"}), "check_smtp_ping"));
+}
+
+TEST_F(ExtraOpts, OptionsBeforeTheFirstSectionAreAnError) {
+  const auto file = ini("port=1\n[check_smtp_ping]\nhostname=mx\n");
+  const auto message = usage_error({"--extra-opts=@" + file});
+  EXPECT_TRUE(mentions(message, file)) << message;
+  EXPECT_TRUE(mentions(message, "section")) << message;
+}
+
+TEST_F(ExtraOpts, LineWithoutEqualsIsAnError) {
+  const auto file = ini("[check_smtp_ping]\nhostname=mx\nstarttls\n");
+  EXPECT_TRUE(mentions(usage_error({"--extra-opts=@" + file}), "starttls"));
+}
+
+TEST_F(ExtraOpts, MissingFileIsAnError) {
+  const std::string missing = ::testing::TempDir() + "smtp_ping_no_such_ini";
+  const auto message = usage_error({"--extra-opts=@" + missing, "-H", "mx"});
+  EXPECT_TRUE(mentions(message, missing)) << message;
+}
+
+TEST_F(ExtraOpts, NoDefaultFileIsAnErrorOrUsesOneOnTheMachine) {
+  // Without MP_CONFIG_FILE and NAGIOS_CONFIG_PATH only the standard locations
+  // remain; on a test machine they normally do not exist.
+  for (const char* path : {"/etc/monitoring-plugins/monitoring-plugins.ini", "/etc/monitoring-plugins.ini",
+                           "/etc/nagios/plugins.ini", "/etc/nagios-plugins.ini",
+                           "/usr/local/etc/monitoring-plugins/monitoring-plugins.ini"})
+    if (::access(path, R_OK) == 0) GTEST_SKIP() << path << " exists on this machine";
+  EXPECT_TRUE(mentions(usage_error({"--extra-opts", "-H", "mx"}), "--extra-opts"));
+}
+
+TEST_F(ExtraOpts, DefaultFileFromNagiosConfigPath) {
+  const std::string dir = ::testing::TempDir() + "smtp_ping_ncp_XXXXXX";
+  std::string made = dir;
+  ASSERT_NE(::mkdtemp(made.data()), nullptr);
+  const std::string file = made + "/plugins.ini";
+  std::ofstream(file) << "[check_smtp_ping]\nhostname=ncp.example.org\n";
+  ::setenv("NAGIOS_CONFIG_PATH", ("/nonexistent:" + made).c_str(), 1);
+  const auto host = parse({"--extra-opts"}).probe.host;
+  std::remove(file.c_str());
+  ::rmdir(made.c_str());
+  EXPECT_EQ(host, "ncp.example.org");
+}
+
+TEST_F(ExtraOpts, UnknownKeyIsAnErrorNamingIt) {
+  const auto file = ini("[check_smtp_ping]\nhostname=mx\nfrobnicate=1\n");
+  EXPECT_TRUE(mentions(usage_error({"--extra-opts=@" + file}), "frobnicate"));
+}
+
+TEST_F(ExtraOpts, BadValueInIniIsAnErrorNamingTheOption) {
+  const auto file = ini("[check_smtp_ping]\nhostname=mx\nport=99999\n");
+  EXPECT_TRUE(mentions(usage_error({"--extra-opts=@" + file}), "-p/--port"));
+}
+
+TEST_F(ExtraOpts, ValidCommandLineValueReplacesABadIniValue) {
+  const auto file = ini("[check_smtp_ping]\nhostname=mx\nport=99999\n");
+  EXPECT_EQ(parse({"--extra-opts=@" + file, "-p", "25"}).probe.port, 25);
+}
+
+TEST_F(ExtraOpts, PasswordFromIni) {
+  const auto file = ini("[check_smtp_ping]\nhostname=mx\nauthtype=PLAIN\nauthuser=alice\nauthpass=s3cret\n");
+  const auto config = parse({"--extra-opts=@" + file});
+  EXPECT_EQ(config.probe.auth.user, "alice");
+  EXPECT_EQ(config.probe.auth.secret, "s3cret");
+}
+
+TEST_F(ExtraOpts, HashStartsATrailingCommentAsInMonitoringPlugins) {
+  // monitoring-plugins' parse_ini ends a value at '#'; so does Boost's reader.
+  const auto file = ini("[check_smtp_ping]\nhostname=mx # the relay\n");
+  EXPECT_EQ(parse({"--extra-opts=@" + file}).probe.host, "mx");
+}
+
+}  // namespace
+}  // namespace smtp_ping
