@@ -95,6 +95,21 @@ std::vector<std::string> alt_names(X509* cert) {
   return out;
 }
 
+std::string key_type_name(int id) {
+  switch (id) {
+    case EVP_PKEY_RSA: return "RSA";
+    case EVP_PKEY_RSA_PSS: return "RSA-PSS";
+    case EVP_PKEY_EC: return "EC";
+    case EVP_PKEY_ED25519: return "ED25519";
+    case EVP_PKEY_ED448: return "ED448";
+    case EVP_PKEY_DSA: return "DSA";
+    default: {
+      const char* name = OBJ_nid2sn(id);
+      return name ? name : "unknown";
+    }
+  }
+}
+
 void describe_certificate(X509* leaf, STACK_OF(X509) * chain, TlsFacts& facts) {
   if (!leaf) return;
   facts.subject = name_text(X509_get_subject_name(leaf));
@@ -115,21 +130,6 @@ void describe_certificate(X509* leaf, STACK_OF(X509) * chain, TlsFacts& facts) {
     if (days && (!facts.chain_min_days || *days < *facts.chain_min_days)) {
       facts.chain_min_days = days;
       facts.chain_min_subject = name_text(X509_get_subject_name(cert));
-    }
-  }
-}
-
-std::string key_type_name(int id) {
-  switch (id) {
-    case EVP_PKEY_RSA: return "RSA";
-    case EVP_PKEY_RSA_PSS: return "RSA-PSS";
-    case EVP_PKEY_EC: return "EC";
-    case EVP_PKEY_ED25519: return "ED25519";
-    case EVP_PKEY_ED448: return "ED448";
-    case EVP_PKEY_DSA: return "DSA";
-    default: {
-      const char* name = OBJ_nid2sn(id);
-      return name ? name : "unknown";
     }
   }
 }
