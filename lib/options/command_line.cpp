@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <cmath>
 #include <cstdlib>
 #include <fstream>
@@ -155,7 +156,7 @@ void parse_timeout(const std::string& text, CheckConfig& config) {
   }
   const double value = parse_number("timeout", seconds);
   if (value <= 0 || value > 86400) invalid("timeout", text, "must be more than 0 and at most 86400 seconds");
-  config.probe.timeout = std::chrono::milliseconds(static_cast<long>(std::llround(value * 1000)));
+  config.probe.timeout = std::chrono::milliseconds(std::max(1L, static_cast<long>(std::llround(value * 1000))));
 }
 
 void parse_threshold(const std::string& key, const std::string& text, Thresholds& thresholds) {
@@ -308,7 +309,7 @@ void apply_auth(const po::variables_map& values, CheckConfig& config) {
     invalid("authtype", auth.mechanism, "expected auto, PLAIN, LOGIN, CRAM-MD5, XOAUTH2 or OAUTHBEARER");
   if (auth.user.empty()) throw UsageError("-A/--authtype needs -U/--authuser");
   if (auth.secret.empty())
-    throw UsageError("-A/--authtype needs a secret: -P, --password-file or SMTP_PING_PASSWORD");
+    throw UsageError("AUTH needs a secret: -P/--authpass, --password-file or SMTP_PING_PASSWORD");
 }
 
 double parse_percent(const std::string& key, const std::string& text) {

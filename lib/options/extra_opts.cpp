@@ -97,7 +97,8 @@ std::vector<std::string> extra_opts_tokens(const std::string& spec, const std::s
     section_found = true;
     const std::string key = option.string_key.substr(prefix.size());
     const std::string value = option.value.empty() ? std::string() : option.value.front();
-    const auto* description = known.find_nothrow(key, false);
+    // Boost names short options "-S" in its lookup.
+    const auto* description = known.find_nothrow(key.size() == 1 ? "-" + key : key, false);
     const bool is_flag = description && description->semantic()->max_tokens() == 0;
     if (key.size() == 1) {
       tokens.push_back("-" + key);

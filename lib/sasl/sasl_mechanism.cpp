@@ -131,6 +131,11 @@ std::optional<std::string> base64_decode(std::string_view text) {
     if (!std::isspace(static_cast<unsigned char>(c))) clean += c;
   if (clean.size() % 4 != 0) return std::nullopt;
   if (clean.empty()) return std::string();
+  // '=' only as the last one or two characters.
+  const auto padding = clean.find('=');
+  if (padding != std::string::npos &&
+      (padding + 2 < clean.size() || clean.find_first_not_of('=', padding) != std::string::npos))
+    return std::nullopt;
   std::string out(clean.size() / 4 * 3 + 1, '\0');
   const int length = EVP_DecodeBlock(reinterpret_cast<unsigned char*>(out.data()),
                                      reinterpret_cast<const unsigned char*>(clean.data()), static_cast<int>(clean.size()));

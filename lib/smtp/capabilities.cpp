@@ -25,7 +25,7 @@ std::vector<std::string> words(const std::string& text) {
 void add_auth_mechanisms(Capabilities& caps, const std::vector<std::string>& mechanisms) {
   for (const auto& mechanism : mechanisms) {
     const std::string name = upper(mechanism);
-    if (std::find(caps.auth_mechanisms.begin(), caps.auth_mechanisms.end(), name) == caps.auth_mechanisms.end())
+    if (!name.empty() && std::find(caps.auth_mechanisms.begin(), caps.auth_mechanisms.end(), name) == caps.auth_mechanisms.end())
       caps.auth_mechanisms.push_back(name);
   }
 }

@@ -17,7 +17,8 @@ std::string ReplyReader::next_line(const Deadline& deadline) {
   for (;;) {
     const std::size_t end = buffer_.find('\n', searched);
     if (end != std::string::npos) {
-      if (end > limits_.max_line_bytes)
+      const bool crlf = end > 0 && buffer_[end - 1] == '\r';
+      if (end - (crlf ? 1 : 0) > limits_.max_line_bytes)
         throw ProtocolError("reply line longer than " + std::to_string(limits_.max_line_bytes) + " bytes");
       std::string line = buffer_.substr(0, end);
       buffer_.erase(0, end + 1);

@@ -9,9 +9,10 @@ POSTFIX_LOG=/var/log/postfix-interop.log
 mkdir -p "$SYS_DIR/users"
 
 interop_lock() {
-    exec 9>"$SYS_DIR/lock"
+    # Daemons started under the lock must get `9>&-`, or they would hold it forever.
+    exec 9>"$SYS_DIR/flock"
     if ! flock -w 300 9; then
-        echo "${0##*/}: could not take $SYS_DIR/lock within 300s" >&2
+        echo "${0##*/}: could not take $SYS_DIR/flock within 300s" >&2
         exit 1
     fi
 }

@@ -151,6 +151,14 @@ TEST(Capabilities, AuthMechanismsFromBothSyntaxesAreMergedWithoutDuplicates) {
   EXPECT_EQ(caps.auth_mechanisms, (Strings{"PLAIN", "LOGIN", "CRAM-MD5", "XOAUTH2"}));
 }
 
+// Regression (fixed): "AUTH=" (old syntax, no mechanism) adds an empty mechanism name:
+// apply_keyword() inserts keyword.substr(5) == "" into params unchecked
+// (lib/smtp/capabilities.cpp, "params.insert(params.begin(), keyword.substr(5));").
+TEST(Capabilities, AuthEqualsWithoutMechanismAddsNoEmptyName) {
+  const auto caps = parse_capabilities(ehlo({"mail", "AUTH=", "AUTH= PLAIN"}));
+  EXPECT_EQ(caps.auth_mechanisms, (Strings{"PLAIN"}));
+}
+
 TEST(Capabilities, AuthWithoutMechanisms) {
   const auto caps = parse_capabilities(ehlo({"mail", "AUTH"}));
   EXPECT_TRUE(caps.auth_mechanisms.empty());

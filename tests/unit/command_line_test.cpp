@@ -317,6 +317,18 @@ TEST_F(CommandLine, FractionalTimeout) {
   EXPECT_EQ(parse({"-H", "mx", "-t", "0.25"}).probe.timeout, std::chrono::milliseconds(250));
 }
 
+// Regression (fixed): a positive timeout below 0.5 ms becomes a 0 ms deadline (every check
+// times out at once): parse_timeout() rounds with std::llround(value * 1000)
+// after checking "value <= 0" (lib/options/command_line.cpp). Expected: a
+// UsageError naming -t/--timeout, or a deadline of at least 1 ms.
+TEST_F(CommandLine, TinyTimeoutIsNotZero) {
+  try {
+    EXPECT_GT(parse({"-H", "mx", "-t", "0.0004"}).probe.timeout.count(), 0);
+  } catch (const UsageError& error) {
+    EXPECT_TRUE(mentions(error.what(), "-t/--timeout")) << error.what();
+  }
+}
+
 TEST_F(CommandLine, TimeoutWithState) {
   const auto config = parse({"-H", "mx", "-t", "10:unknown"});
   EXPECT_EQ(config.probe.timeout, std::chrono::seconds(10));
@@ -525,6 +537,41 @@ TEST_F(CommandLine, PasswordPrecedence) {
             "from-option");
   EXPECT_EQ(parse({"-H", "mx", "-U", "u", "--password-file", path}).probe.auth.secret, "from-file");
   EXPECT_EQ(parse({"-H", "mx", "-U", "u"}).probe.auth.secret, "from-env");
+}
+
+// --- series (-n/-i), loss thresholds, DNS server ---
+
+TEST_F(CommandLine, SeriesDefaults) {
+  const auto config = parse({"-H", "mx"});
+  EXPECT_EQ(config.series.count, 1);
+  EXPECT_EQ(config.series.interval, std::chrono::seconds(1));
+  EXPECT_FALSE(config.policy.loss_warning);
+  EXPECT_FALSE(config.policy.loss_critical);
+  EXPECT_FALSE(config.dns_server);
+}
+
+TEST_F(CommandLine, Series) {
+  const auto config = parse({"-H", "mx", "-n", "5", "-i", "0.5", "--loss-warning", "20", "--loss-critical=60%"});
+  EXPECT_EQ(config.series.count, 5);
+  EXPECT_EQ(config.series.interval, std::chrono::milliseconds(500));
+  EXPECT_EQ(config.policy.loss_warning, 20.0);
+  EXPECT_EQ(config.policy.loss_critical, 60.0);
+  EXPECT_EQ(parse({"-H", "mx", "--count=1000", "--interval", "0"}).series.count, 1000);
+  EXPECT_EQ(parse({"-H", "mx", "--interval", "0"}).series.interval, std::chrono::milliseconds(0));
+}
+
+TEST_F(CommandLine, BadSeriesValuesAreErrorsNamingTheOption) {
+  for (const char* bad : {"0", "1001", "-1", "abc", "", "2.5", "10000"})
+    EXPECT_TRUE(mentions(usage_error({"-H", "mx", "-n", bad}), "-n/--count")) << bad;
+  for (const char* bad : {"-1", "3601", "abc", ""})
+    EXPECT_TRUE(mentions(usage_error({"-H", "mx", "-i", bad}), "-i/--interval")) << bad;
+  for (const char* bad : {"-1", "101", "abc", "%"})
+    EXPECT_TRUE(mentions(usage_error({"-H", "mx", "--loss-warning", bad}), "--loss-warning")) << bad;
+  EXPECT_TRUE(mentions(usage_error({"-H", "mx", "--loss-critical", "200"}), "--loss-critical"));
+}
+
+TEST_F(CommandLine, DnsServer) {
+  EXPECT_EQ(parse({"-H", "mx", "--dns-server", "192.0.2.53:5353"}).dns_server, std::string("192.0.2.53:5353"));
 }
 
 // --- output ---

@@ -10,7 +10,11 @@
 #include <string>
 #include <vector>
 
+#include <boost/program_options/options_description.hpp>
+#include <boost/program_options/value_semantic.hpp>
+
 #include "options/check_config.hpp"
+#include "options/extra_opts.hpp"
 
 namespace smtp_ping {
 namespace {
@@ -195,8 +199,14 @@ TEST_F(ExtraOpts, LongAliasFlagKey) {
   EXPECT_EQ(parse({"--extra-opts=@" + file}).probe.tls.mode, TlsMode::implicit);
 }
 
+// Regression (fixed): a one-character key of a flag ("S=", "v=", "q=") becomes two tokens,
+// "-S" and "" (an empty positional host), so a host on the command line gives
+// "unexpected argument: give the host once, with -H" and without one the host is
+// "". extra_opts_tokens() (lib/options/extra_opts.cpp) asks
+// known.find_nothrow(key, false) with key "S", but Boost stores short names
+// as "-S", so the flag is not found and is_flag is false. Expected tokens: {"-S"}
+// (monitoring-plugins turns "S=" into "-S"). See ExtraOptsTokens below.
 TEST_F(ExtraOpts, OneCharFlagKeysWithEmptyValue) {
-  // monitoring-plugins turns "S=" into "-S".
   const auto file = ini("[check_smtp_ping]\nH=mx.example.org\nS=\nq=\n");
   CheckConfig config;
   try {
@@ -209,6 +219,7 @@ TEST_F(ExtraOpts, OneCharFlagKeysWithEmptyValue) {
   EXPECT_TRUE(config.probe.ignore_quit_failure);
 }
 
+// Regression (fixed): same cause as OneCharFlagKeysWithEmptyValue.
 TEST_F(ExtraOpts, OneCharFlagKeyWithHostOnTheCommandLine) {
   const auto file = ini("[check_smtp_ping]\nv=\n");
   CheckConfig config;
@@ -352,6 +363,61 @@ TEST_F(ExtraOpts, HashStartsATrailingCommentAsInMonitoringPlugins) {
   // monitoring-plugins' parse_ini ends a value at '#'; so does Boost's reader.
   const auto file = ini("[check_smtp_ping]\nhostname=mx # the relay\n");
   EXPECT_EQ(parse({"--extra-opts=@" + file}).probe.host, "mx");
+}
+
+}  // namespace
+}  // namespace smtp_ping
+
+namespace smtp_ping {
+namespace {
+
+// The tokens extra_opts_tokens() makes, with a small option table like the real one.
+class ExtraOptsTokens : public ExtraOpts {
+ protected:
+  static boost::program_options::options_description table() {
+    namespace po = boost::program_options;
+    po::options_description known;
+    known.add_options()
+        ("hostname,H", po::value<std::string>())
+        ("port,p", po::value<std::string>())
+        ("starttls,S", po::bool_switch())
+        ("ssl,tls,s", po::bool_switch())
+        ("verbose,v", po::bool_switch());
+    return known;
+  }
+};
+
+TEST_F(ExtraOptsTokens, LongKeys) {
+  const auto file = ini("[check_smtp_ping]\nhostname=mx example\nport=25\nstarttls=\ntls=\n");
+  EXPECT_EQ(extra_opts_tokens("@" + file, "check_smtp_ping", table()),
+            (Strings{"--hostname=mx example", "--port=25", "--starttls", "--tls"}));
+}
+
+TEST_F(ExtraOptsTokens, OneCharKeyWithValue) {
+  const auto file = ini("[s]\nH=mx\np=25\n");
+  EXPECT_EQ(extra_opts_tokens("s@" + file, "check_smtp_ping", table()), (Strings{"-H", "mx", "-p", "25"}));
+}
+
+// Regression (fixed): see ExtraOpts.OneCharFlagKeysWithEmptyValue; actual {"-S", "", "-v", ""}.
+TEST_F(ExtraOptsTokens, OneCharFlagKey) {
+  const auto file = ini("[s]\nS=\nv=\n");
+  EXPECT_EQ(extra_opts_tokens("s@" + file, "check_smtp_ping", table()), (Strings{"-S", "-v"}));
+}
+
+TEST_F(ExtraOptsTokens, EmptySection) {
+  const auto file = ini("[s]\n[t]\nport=1\n");
+  EXPECT_TRUE(extra_opts_tokens("s@" + file, "check_smtp_ping", table()).empty());
+}
+
+TEST_F(ExtraOptsTokens, DefaultSectionIsTheProgram) {
+  const auto file = ini("[check_smtp_ping]\nport=1\n[prog]\nport=2\n");
+  EXPECT_EQ(extra_opts_tokens("@" + file, "prog", table()), (Strings{"--port=2"}));
+}
+
+TEST_F(ExtraOptsTokens, DefaultFileFunction) {
+  const auto file = ini("[x]\n");
+  ::setenv("MP_CONFIG_FILE", file.c_str(), 1);
+  EXPECT_EQ(default_extra_opts_file(), file);
 }
 
 }  // namespace

@@ -63,8 +63,8 @@ TEST(PluginOutput, FirstLineHasStateSummaryAndPerfdata) {
   const auto lines = lines_of(render(sample_report(), 0, policy));
   ASSERT_FALSE(lines.empty());
   EXPECT_EQ(lines[0],
-            "SMTP OK - 127.0.0.1:25 answered in 0.004s | dns=0.000001s;;;0 connect=0.000120s;;;0 "
-            "banner=0.002100s;;;0 ehlo=0.000400s;;;0 quit=0.000200s;;;0 total=0.004000s;1;2;0");
+            "SMTP OK - 127.0.0.1:25 answered in 0.004s | 'dns'=0.000001s;;;0 'connect'=0.000120s;;;0 "
+            "'banner'=0.002100s;;;0 'ehlo'=0.000400s;;;0 'quit'=0.000200s;;;0 'total'=0.004000s;1;2;0");
 }
 
 TEST(PluginOutput, SubcheckLinesFollowTheStatusLine) {
@@ -100,12 +100,12 @@ TEST(PluginOutput, FailureStatusLine) {
             "SMTP CRITICAL - 127.0.0.1:25: banner failed: timeout after 2.000s waiting for the greeting");
 }
 
-TEST(PluginOutput, PerfdataQuotesLabelsOnlyWhenNeeded) {
+TEST(PluginOutput, PerfdataQuotesEveryLabel) {
   Verdict verdict;
   verdict.perfdata = {PerfDatum{"plain_label", 1.5, "s", "", "", 0.0, {}},
                       PerfDatum{"with space", 2, "", "1", "2", {}, {}},
                       PerfDatum{"it's", 3, "", "", "", {}, 10.0}};
-  EXPECT_EQ(render_perfdata(verdict), "plain_label=1.500000s;;;0 'with space'=2;1;2 'it''s'=3;;;;10");
+  EXPECT_EQ(render_perfdata(verdict), "'plain_label'=1.500000s;;;0 'with space'=2;1;2 'it''s'=3;;;;10");
 }
 
 TEST(PluginOutput, NoPerfdataMeansNoPipe) {

@@ -84,6 +84,20 @@ TEST(Base64, DecodeRejectsBadCharacters) {
   EXPECT_FALSE(base64_decode("Zm9v\x01YmFy"));
 }
 
+// Regression (fixed): base64_decode accepts '=' before the end of the input and miscounts:
+// "Zm9v====" gives "fo", "Zg==Zg==" gives "f\0\0f", "Zg=a" gives "f\0\0",
+// "====" gives "" (lib/sasl/sasl_mechanism.cpp, base64_decode: EVP_DecodeBlock
+// decodes '=' anywhere and the loop "for (i = clean.size(); ... clean[i - 1] == '='
+// ...) --size;" only looks at the trailing '='). RFC 4648 3.3: padding only at the end.
+TEST(Base64, DecodeRejectsPaddingBeforeTheEnd) {
+  EXPECT_FALSE(base64_decode("Zg=a"));
+  EXPECT_FALSE(base64_decode("Zg==Zg=="));
+  EXPECT_FALSE(base64_decode("=Zg="));
+  EXPECT_FALSE(base64_decode("Zm9v===="));
+  EXPECT_FALSE(base64_decode("===="));
+  EXPECT_FALSE(base64_decode("Z==="));
+}
+
 // --- mechanisms ---
 
 std::unique_ptr<SaslMechanism> make(const std::string& name, const std::string& user = "user",

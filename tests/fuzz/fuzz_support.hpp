@@ -1,0 +1,93 @@
+#pragma once
+// Shared helpers of the libFuzzer harnesses: splitting the input, and a hard
+// stop (abort) when a property the core promises is broken.
+
+#include <cstddef>
+#include <cstdint>
+#include <cstdio>
+#include <cstdlib>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace smtp_ping::fuzz {
+
+inline std::string_view as_text(const std::uint8_t* data, std::size_t size) {
+  return {reinterpret_cast<const char*>(data), size};
+}
+
+// Splits at every byte in `separators`; keeps empty pieces.
+inline std::vector<std::string> split(std::string_view text, std::string_view separators) {
+  std::vector<std::string> pieces;
+  std::size_t start = 0;
+  for (std::size_t at = 0; at <= text.size(); ++at) {
+    if (at == text.size() || separators.find(text[at]) != std::string_view::npos) {
+      pieces.emplace_back(text.substr(start, at - start));
+      start = at + 1;
+    }
+  }
+  return pieces;
+}
+
+// A broken promise: print what and where, then abort so libFuzzer keeps the input.
+[[noreturn]] inline void violated(const char* what, std::string_view detail = {}) {
+  std::fprintf(stderr, "property violated: %s\n", what);
+  if (!detail.empty())
+    std::fprintf(stderr, "  detail (%zu bytes): %.*s\n", detail.size(), static_cast<int>(detail.size() > 400 ? 400 : detail.size()),
+                 detail.data());
+  std::abort();
+}
+
+inline void require(bool condition, const char* what, std::string_view detail = {}) {
+  if (!condition) violated(what, detail);
+}
+
+// RFC 3629 UTF-8: no overlong forms, surrogates or code points past U+10FFFF.
+inline bool valid_utf8(std::string_view text) {
+  std::size_t at = 0;
+  while (at < text.size()) {
+    const auto lead = static_cast<unsigned char>(text[at]);
+    if (lead < 0x80) {
+      ++at;
+      continue;
+    }
+    std::size_t length = 0;
+    std::uint32_t code_point = 0;
+    std::uint32_t minimum = 0;
+    if ((lead & 0xE0) == 0xC0) {
+      length = 2, code_point = lead & 0x1Fu, minimum = 0x80;
+    } else if ((lead & 0xF0) == 0xE0) {
+      length = 3, code_point = lead & 0x0Fu, minimum = 0x800;
+    } else if ((lead & 0xF8) == 0xF0) {
+      length = 4, code_point = lead & 0x07u, minimum = 0x10000;
+    } else {
+      return false;
+    }
+    if (at + length > text.size()) return false;
+    for (std::size_t i = 1; i < length; ++i) {
+      const auto byte = static_cast<unsigned char>(text[at + i]);
+      if ((byte & 0xC0) != 0x80) return false;
+      code_point = (code_point << 6) | (byte & 0x3Fu);
+    }
+    if (code_point < minimum || (code_point >= 0xD800 && code_point <= 0xDFFF) || code_point > 0x10FFFF) return false;
+    at += length;
+  }
+  return true;
+}
+
+// Option names (without "--") that make parse_command_line read files; long
+// options may be abbreviated (Boost guesses unambiguous prefixes), so any
+// argument whose name is a prefix of one of them is refused.
+inline bool may_touch_files(const std::vector<std::string>& args) {
+  static const char* const kFileOptions[] = {"extra-opts", "password-file"};
+  for (const auto& arg : args) {
+    if (arg.find("extra-opts") != std::string::npos || arg.find("password-file") != std::string::npos) return true;
+    if (arg.size() < 3 || arg.compare(0, 2, "--") != 0) continue;
+    const std::string name = arg.substr(2, arg.find('=') == std::string::npos ? std::string::npos : arg.find('=') - 2);
+    for (const char* option : kFileOptions)
+      if (!name.empty() && std::string_view(option).substr(0, name.size()) == name) return true;
+  }
+  return false;
+}
+
+}  // namespace smtp_ping::fuzz

@@ -1,0 +1,324 @@
+// Interop: the real check_smtp_ping against a real Postfix (brought up by postfix-up, see
+// README.md here) and against aiosmtpd. Everything listens on 127.0.0.1.
+#include <fcntl.h>
+#include <netinet/in.h>
+#include <signal.h>
+#include <spawn.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdint>
+#include <cstdlib>
+#include <fstream>
+#include <map>
+#include <optional>
+#include <regex>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include "check_runner.hpp"
+
+extern char** environ;
+
+namespace {
+
+using namespace std::chrono_literals;
+using smtp_ping::test::CheckRun;
+using smtp_ping::test::run_check;
+
+// Generous: sanitizer builds are slow. Tests assert behaviour, never speed.
+constexpr auto kHardLimit = std::chrono::milliseconds(60'000);
+
+// ---- the contract written by postfix-up ----
+
+std::map<std::string, std::string> read_env_file(const std::string& path) {
+  std::map<std::string, std::string> values;
+  std::ifstream in(path);
+  std::string line;
+  while (std::getline(in, line)) {
+    if (line.empty() || line[0] == '#') continue;
+    const auto eq = line.find('=');
+    if (eq != std::string::npos) values[line.substr(0, eq)] = line.substr(eq + 1);
+  }
+  return values;
+}
+
+class Postfix : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    const char* override_path = std::getenv("SMTP_PING_INTEROP_ENV");
+    env_path_ = override_path != nullptr ? override_path : SMTP_PING_INTEROP_ENV_FILE;
+    env_ = read_env_file(env_path_);
+    ASSERT_FALSE(env_.empty()) << "no " << env_path_ << ": run tests/interop/postfix-up (the CTest fixture "
+                               << "interop_postfix_up does)";
+  }
+
+  std::string get(const std::string& key) const {
+    const auto it = env_.find("SMTP_PING_INTEROP_" + key);
+    return it == env_.end() ? std::string() : it->second;
+  }
+
+  std::string host() const { return get("HOST"); }
+  std::string log_path() const { return get("LOG"); }
+
+  // Current size of Postfix's log: lines after it belong to what a test does next.
+  std::uintmax_t log_offset() const {
+    struct stat st {};
+    return ::stat(log_path().c_str(), &st) == 0 ? static_cast<std::uintmax_t>(st.st_size) : 0;
+  }
+
+  std::vector<std::string> log_lines_since(std::uintmax_t offset) const {
+    std::ifstream in(log_path(), std::ios::binary);
+    std::vector<std::string> lines;
+    if (!in) return lines;
+    in.seekg(static_cast<std::streamoff>(offset));
+    std::string line;
+    while (std::getline(in, line)) lines.push_back(line);
+    return lines;
+  }
+
+  // Waits (bounded) for Postfix's "disconnect from" line of a session from 127.0.0.1 that started
+  // after `offset`: the one for `client_port` when given, else the latest one.
+  std::optional<std::string> wait_for_disconnect(std::uintmax_t offset, std::optional<int> client_port) const {
+    const std::regex pattern(R"(smtpd\[\d+\]: disconnect from [^ ]*\[127\.0\.0\.1\]:(\d+)( |$))");
+    for (int attempt = 0; attempt < 100; ++attempt) {  // 100 x 100 ms
+      std::optional<std::string> found;
+      for (const auto& line : log_lines_since(offset)) {
+        std::smatch m;
+        if (!std::regex_search(line, m, pattern)) continue;
+        if (client_port && std::stoi(m[1].str()) != *client_port) continue;
+        found = line;
+      }
+      if (found) return found;
+      std::this_thread::sleep_for(100ms);
+    }
+    return std::nullopt;
+  }
+
+  std::string log_tail(std::uintmax_t offset) const {
+    std::string text;
+    for (const auto& line : log_lines_since(offset)) text += line + "\n";
+    return text;
+  }
+
+  std::string env_path_;
+  std::map<std::string, std::string> env_;
+};
+
+// 'label'=1.234567s in the perfdata of the first line.
+std::optional<double> perf_seconds(const std::string& first_line, const std::string& label) {
+  const auto bar = first_line.find('|');
+  if (bar == std::string::npos) return std::nullopt;
+  const std::regex item("'" + label + R"('=([0-9]+\.[0-9]{6})s(;[^ ]*)?( |$))");
+  std::smatch m;
+  const std::string perf = first_line.substr(bar + 1);
+  if (!std::regex_search(perf, m, item)) return std::nullopt;
+  return std::stod(m[1].str());
+}
+
+int count_of(const std::string& text, char c) {
+  int n = 0;
+  for (char x : text) n += x == c ? 1 : 0;
+  return n;
+}
+
+void expect_ok_with_phases(const CheckRun& run, const std::vector<std::string>& phases) {
+  ASSERT_EQ(run.exit_code, 0) << run.describe();
+  EXPECT_EQ(run.first_line().rfind("SMTP OK", 0), 0u) << run.describe();
+  EXPECT_EQ(count_of(run.out, '|'), 1) << "exactly one '|' in the whole output\n" << run.describe();
+  for (const auto& phase : phases) {
+    const auto seconds = perf_seconds(run.first_line(), phase);
+    ASSERT_TRUE(seconds.has_value()) << "no perfdata for '" << phase << "'\n" << run.describe();
+    EXPECT_GE(*seconds, 0.0);
+  }
+}
+
+// ---- Postfix, port 25, plain ----
+
+TEST_F(Postfix, PlainProbeIsOkAndQuitsCleanly) {
+  const auto offset = log_offset();
+  const auto run = run_check({"-H", host(), "-t", "30"}, kHardLimit);
+  expect_ok_with_phases(run, {"connect", "banner", "ehlo", "quit", "total"});
+  EXPECT_NE(run.first_line().find(host() + ":25"), std::string::npos) << run.describe();
+
+  const auto line = wait_for_disconnect(offset, std::nullopt);
+  ASSERT_TRUE(line.has_value()) << "no disconnect line in " << log_path() << ":\n" << log_tail(offset);
+  EXPECT_NE(line->find(" ehlo=1"), std::string::npos) << *line;
+  EXPECT_NE(line->find(" quit=1"), std::string::npos) << "the session did not end with QUIT: " << *line;
+  EXPECT_EQ(line->find("lost connection"), std::string::npos) << *line;
+  EXPECT_NE(line->find(" commands=2"), std::string::npos) << *line;
+}
+
+TEST_F(Postfix, VerboseShowsPostfixGreeting) {
+  const auto run = run_check({"-H", host(), "-t", "30", "-v"}, kHardLimit);
+  ASSERT_EQ(run.exit_code, 0) << run.describe();
+  EXPECT_NE(run.out.find("220 " + get("SERVER_NAME") + " ESMTP Postfix"), std::string::npos) << run.describe();
+  EXPECT_EQ(count_of(run.out, '|'), 1) << run.describe();
+}
+
+TEST_F(Postfix, JsonLocalAddressMatchesPostfixLog) {
+  const auto offset = log_offset();
+  const auto run = run_check({"-H", host(), "-t", "30", "--output", "json"}, kHardLimit);
+  ASSERT_EQ(run.exit_code, 0) << run.describe();
+  nlohmann::json doc;
+  ASSERT_NO_THROW(doc = nlohmann::json::parse(run.out)) << run.describe();
+  EXPECT_EQ(doc.value("state", ""), "OK") << run.out;
+  for (const char* phase : {"connect", "banner", "ehlo", "quit", "total"})
+    EXPECT_TRUE(doc["timings"].contains(phase)) << phase << "\n" << run.out;
+  EXPECT_EQ(doc["greeting"].value("code", 0), 220) << run.out;
+
+  const auto local = doc["target"].value("local_address", "");
+  const auto colon = local.rfind(':');
+  ASSERT_NE(colon, std::string::npos) << "target.local_address: " << run.out;
+  const int port = std::stoi(local.substr(colon + 1));
+  const auto line = wait_for_disconnect(offset, port);
+  ASSERT_TRUE(line.has_value()) << "no disconnect line for client port " << port << ":\n" << log_tail(offset);
+  EXPECT_NE(line->find(" quit=1"), std::string::npos) << *line;
+}
+
+TEST_F(Postfix, RelayRecipientRejectedIsCritical) {
+  const auto offset = log_offset();
+  const auto rcpt = get("RELAY_RCPT");
+  const auto run = run_check({"-H", host(), "-t", "30", "-f", "a@example.org", "--rcpt", rcpt}, kHardLimit);
+  ASSERT_EQ(run.exit_code, 2) << run.describe();
+  const auto first = run.first_line();
+  EXPECT_EQ(first.rfind("SMTP CRITICAL", 0), 0u) << run.describe();
+  EXPECT_NE(first.find("rcpt"), std::string::npos) << run.describe();
+  EXPECT_TRUE(std::regex_search(first, std::regex(R"(: 5\d\d )"))) << "quotes the 5xx reply\n" << run.describe();
+  EXPECT_NE(first.find(rcpt), std::string::npos) << run.describe();
+  EXPECT_EQ(count_of(run.out, '|'), 1) << run.describe();
+
+  const auto line = wait_for_disconnect(offset, std::nullopt);
+  ASSERT_TRUE(line.has_value()) << log_tail(offset);
+  EXPECT_NE(line->find(" rcpt=0/1"), std::string::npos) << "Postfix saw the rejected RCPT: " << *line;
+}
+
+TEST_F(Postfix, UnknownLocalUserIs550) {
+  const auto run = run_check(
+      {"-H", host(), "-t", "30", "-f", "a@example.org", "--rcpt", get("UNKNOWN_LOCAL_RCPT")}, kHardLimit);
+  ASSERT_EQ(run.exit_code, 2) << run.describe();
+  EXPECT_NE(run.first_line().find("rcpt"), std::string::npos) << run.describe();
+  EXPECT_NE(run.first_line().find("550"), std::string::npos) << run.describe();
+}
+
+TEST_F(Postfix, AcceptedRecipientIsOk) {
+  const auto offset = log_offset();
+  const auto run =
+      run_check({"-H", host(), "-t", "30", "-f", "a@example.org", "--rcpt", get("LOCAL_RCPT")}, kHardLimit);
+  expect_ok_with_phases(run, {"connect", "banner", "ehlo", "mail", "rcpt", "quit", "total"});
+  const auto line = wait_for_disconnect(offset, std::nullopt);
+  ASSERT_TRUE(line.has_value()) << log_tail(offset);
+  EXPECT_NE(line->find(" rcpt=1"), std::string::npos) << *line;
+  EXPECT_NE(line->find(" quit=1"), std::string::npos) << *line;
+}
+
+TEST_F(Postfix, NoStartTlsPortAnswersPlainProbe) {
+  const auto run = run_check({"-H", host(), "-p", get("PORT_NO_TLS"), "-t", "30"}, kHardLimit);
+  expect_ok_with_phases(run, {"connect", "banner", "ehlo", "quit", "total"});
+}
+
+// ---- aiosmtpd ----
+
+int free_loopback_port() {
+  const int fd = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+  if (fd < 0) return 0;
+  sockaddr_in addr{};
+  addr.sin_family = AF_INET;
+  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  socklen_t len = sizeof addr;
+  int port = 0;
+  if (::bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) == 0 &&
+      ::getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &len) == 0)
+    port = ntohs(addr.sin_port);
+  ::close(fd);
+  return port;
+}
+
+bool greets(int port) {
+  const int fd = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+  if (fd < 0) return false;
+  sockaddr_in addr{};
+  addr.sin_family = AF_INET;
+  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  addr.sin_port = htons(static_cast<uint16_t>(port));
+  bool ok = false;
+  timeval tv{2, 0};
+  ::setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv);
+  if (::connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) == 0) {
+    char buf[4] = {};
+    ok = ::recv(fd, buf, 3, MSG_WAITALL) == 3 && std::string(buf, 3) == "220";
+    if (ok) static_cast<void>(::send(fd, "QUIT\r\n", 6, MSG_NOSIGNAL));
+  }
+  ::close(fd);
+  return ok;
+}
+
+// `python3 -m aiosmtpd -n -l 127.0.0.1:PORT`, killed when the test ends.
+class Aiosmtpd : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    if (::access(SYSTEM_PYTHON, X_OK) != 0) GTEST_SKIP() << SYSTEM_PYTHON << " missing (scripts/deps test)";
+    port_ = free_loopback_port();
+    ASSERT_NE(port_, 0);
+    log_ = std::string(SMTP_PING_INTEROP_WORK_DIR) + "/aiosmtpd-" + std::to_string(port_) + ".log";
+    std::vector<std::string> args{SYSTEM_PYTHON, "-m", "aiosmtpd", "-n", "-l", "127.0.0.1:" + std::to_string(port_)};
+    std::vector<char*> argv;
+    for (auto& a : args) argv.push_back(a.data());
+    argv.push_back(nullptr);
+    posix_spawn_file_actions_t actions;
+    posix_spawn_file_actions_init(&actions);
+    posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
+    posix_spawn_file_actions_addopen(&actions, 1, log_.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    posix_spawn_file_actions_adddup2(&actions, 1, 2);
+    const int rc = ::posix_spawn(&pid_, SYSTEM_PYTHON, &actions, nullptr, argv.data(), environ);
+    posix_spawn_file_actions_destroy(&actions);
+    ASSERT_EQ(rc, 0) << "posix_spawn " << SYSTEM_PYTHON;
+
+    for (int attempt = 0; attempt < 150 && !greets(port_); ++attempt) {  // bounded: ~15 s
+      int status = 0;
+      if (::waitpid(pid_, &status, WNOHANG) == pid_) {
+        pid_ = 0;
+        FAIL() << "aiosmtpd exited early; see " << log_;
+      }
+      std::this_thread::sleep_for(100ms);
+    }
+    ASSERT_TRUE(greets(port_)) << "aiosmtpd does not greet on 127.0.0.1:" << port_ << "; see " << log_;
+  }
+
+  void TearDown() override {
+    if (pid_ <= 0) return;
+    ::kill(pid_, SIGTERM);
+    int status = 0;
+    for (int attempt = 0; attempt < 50; ++attempt) {  // bounded: 5 s, then SIGKILL
+      if (::waitpid(pid_, &status, WNOHANG) == pid_) return;
+      std::this_thread::sleep_for(100ms);
+    }
+    ::kill(pid_, SIGKILL);
+    ::waitpid(pid_, &status, 0);
+  }
+
+  pid_t pid_ = 0;
+  int port_ = 0;
+  std::string log_;
+};
+
+TEST_F(Aiosmtpd, PlainProbeIsOk) {
+  const auto run = run_check({"-H", "127.0.0.1", "-p", std::to_string(port_), "-t", "30"}, kHardLimit);
+  expect_ok_with_phases(run, {"connect", "banner", "ehlo", "quit", "total"});
+}
+
+TEST_F(Aiosmtpd, RecipientAcceptedIsOk) {
+  const auto run = run_check({"-H", "127.0.0.1", "-p", std::to_string(port_), "-t", "30", "-f", "a@example.org",
+                              "--rcpt", "b@example.org"},
+                             kHardLimit);
+  expect_ok_with_phases(run, {"connect", "banner", "ehlo", "mail", "rcpt", "quit", "total"});
+}
+
+}  // namespace
