@@ -3,7 +3,9 @@
 
 SMTP_PING_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 
-say() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
+say() {
+    if [[ -t 2 ]]; then printf '\033[1m==> %s\033[0m\n' "$*" >&2; else printf '==> %s\n' "$*" >&2; fi
+}
 
 # configure BUILD_DIR [cmake -D options...]: Ninja, RelWithDebInfo. Re-configuring an existing
 # tree keeps its generator (passing -G to a tree made by another generator is an error).

@@ -35,7 +35,8 @@ State failure_state(const Failure& failure, const EvaluationPolicy& policy) {
   switch (failure.kind) {
     case FailureKind::timeout: return policy.timeout_state;
     case FailureKind::reply:
-      if (failure.phase == Phase::banner) return State::critical;
+      // A refused greeting, or a refused STARTTLS when TLS was asked for, leaves nothing to check.
+      if (failure.phase == Phase::banner || failure.phase == Phase::starttls) return State::critical;
       if (failure.reply && failure.reply->klass() == 4) return State::warning;
       return State::critical;
     case FailureKind::expect_mismatch:

@@ -99,19 +99,20 @@ class Dialog {
     report_.phases.push_back({phase, began - start_, elapsed});
   }
 
-  // Sends one command (unless empty: the greeting) and reads its reply,
-  // recording the exchange and the phase time whatever happens.
-  Reply exchange(Phase phase, const std::string& command, const std::string& shown, const std::string& waiting_for,
-                 bool cleanup = false) {
+  // Sends one command (none for the greeting; an empty one is a valid SASL
+  // answer) and reads its reply, recording the exchange and the phase time
+  // whatever happens.
+  Reply exchange(Phase phase, const std::optional<std::string>& command, const std::string& shown,
+                 const std::string& waiting_for, bool cleanup = false) {
     phase_ = phase;
     command_ = shown;
     const auto began = Clock::now();
     report_.transcript.push_back(Exchange{phase, shown, std::nullopt, began - start_, {}, cleanup});
     const std::size_t entry = report_.transcript.size() - 1;
     try {
-      if (!command.empty()) {
+      if (command) {
         refuse_unsolicited_data();
-        connection_.send(command + "\r\n", deadline_);
+        connection_.send(*command + "\r\n", deadline_);
       }
       Reply reply = reader_.read_reply(deadline_);
       report_.transcript[entry].reply = reply;
@@ -149,7 +150,7 @@ class Dialog {
   }
 
   void greeting() {
-    const Reply reply = exchange(Phase::banner, {}, {}, "the greeting");
+    const Reply reply = exchange(Phase::banner, std::nullopt, {}, "the greeting");
     report_.greeting = reply;
     if (reply.klass() != 2) fail(FailureKind::reply, "greeting refused", reply, "2xx");
     if (options_.expect && reply.raw().find(*options_.expect) == std::string::npos)

@@ -36,8 +36,13 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   }
   const std::string raw = reply.raw();
   const std::string text = reply.text();
-  require(reply.lines.empty() || raw.size() >= reply.lines.size() * 4 - 1, "raw() lost its codes", raw);
-  require(text.size() + 4 * reply.lines.size() >= raw.size(), "text() longer than expected", text);
+  // raw(): "NNN-" or "NNN " before each line, '\n' between lines; text(): at
+  // most one ' ' between lines (none while the text is still empty).
+  if (!reply.lines.empty()) {
+    require(text.size() + 4 * reply.lines.size() <= raw.size(), "text() longer than the lines", raw);
+    require(raw.size() <= text.size() + 5 * reply.lines.size(), "raw() longer than the lines and codes", raw);
+    require(raw.find('\r') == std::string::npos || input.find('\r') != std::string_view::npos, "raw() made up a CR");
+  }
   (void)reply.klass();
   (void)reply.positive();
   return 0;

@@ -1,5 +1,5 @@
 # Sourced by postfix-up and postfix-down. Machine-wide state of the interop set-up.
-# shellcheck shell=bash
+# shellcheck shell=bash disable=SC2034
 
 SYS_DIR=/var/lib/smtp-ping-interop          # backup of /etc/postfix, users, active.env, lock
 DOVECOT_RUN=/run/smtp-ping-interop-dovecot  # base_dir of the private Dovecot

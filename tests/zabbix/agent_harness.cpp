@@ -132,6 +132,20 @@ std::uint16_t free_loopback_port(bool udp) {
   return ntohs(address.sin_port);
 }
 
+std::uint16_t free_agent_port() {
+  // zabbix_agentd accepts ListenPort 1024-32767 only, below Linux's ephemeral range.
+  constexpr int kFirst = 20'000;
+  constexpr int kCount = 12'000;
+  int candidate = kFirst + static_cast<int>((static_cast<unsigned>(::getpid()) * 7919u) % kCount);
+  for (int attempt = 0; attempt < 200; ++attempt, candidate = kFirst + (candidate - kFirst + 97) % kCount) {
+    UniqueFd fd(::socket(AF_INET, SOCK_STREAM, 0));
+    sockaddr_in address = loopback(static_cast<std::uint16_t>(candidate));
+    if (::bind(fd.get(), reinterpret_cast<sockaddr*>(&address), sizeof address) == 0)
+      return static_cast<std::uint16_t>(candidate);
+  }
+  throw std::runtime_error("no free port for zabbix_agentd in 20000-31999");
+}
+
 std::string read_file(const fs::path& file) {
   std::ifstream in(file, std::ios::binary);
   std::ostringstream text;
@@ -235,7 +249,7 @@ AgentAnswer query_agent(std::uint16_t port, const std::string& key, milliseconds
   return parse_answer(zabbix_payload(receive_until_eof(fd.get(), deadline)));
 }
 
-RunningAgent::RunningAgent(AgentSettings settings) : port_(free_loopback_port()) {
+RunningAgent::RunningAgent(AgentSettings settings) : port_(free_agent_port()) {
   config_ = write_agent_config(directory_.path(), port_, settings);
   process_.emplace(std::vector<std::string>{ZABBIX_AGENTD, "-c", config_.string(), "-f"},
                    directory_.path() / "agent", agent_environment());

@@ -32,6 +32,9 @@ class TempDir {
 // A loopback TCP (or UDP) port that was free a moment ago.
 std::uint16_t free_loopback_port(bool udp = false);
 
+// A free port zabbix_agentd accepts as ListenPort (1024-32767).
+std::uint16_t free_agent_port();
+
 std::string read_file(const std::filesystem::path& file);
 
 // A child process with stdout/stderr in files; terminated (SIGTERM, then

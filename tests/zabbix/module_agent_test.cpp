@@ -3,6 +3,7 @@
 
 #include <fstream>
 #include <future>
+#include <thread>
 #include <regex>
 #include <sstream>
 
@@ -49,7 +50,7 @@ TEST(ModuleExports, OnlyTheZabbixEntryPoints) {
 
 class OneShot : public testing::Test {
  protected:
-  OneShot() : config_(write_agent_config(directory_.path(), free_loopback_port(), AgentSettings{})) {}
+  OneShot() : config_(write_agent_config(directory_.path(), free_agent_port(), AgentSettings{})) {}
   CommandResult test_item(const std::string& key) const { return agent_test_item(config_, key); }
 
   TempDir directory_;
