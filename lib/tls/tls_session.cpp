@@ -1,7 +1,10 @@
 #include "tls/tls_session.hpp"
 
 #include <arpa/inet.h>
+#include <netinet/in.h>
+#include <netinet/tcp.h>
 #include <poll.h>
+#include <sys/socket.h>
 
 #include <cstring>
 #include <ctime>
@@ -43,6 +46,20 @@ int collect_verify_error(int preverify_ok, X509_STORE_CTX* store) {
       errors->push_back({X509_STORE_CTX_get_error(store), X509_STORE_CTX_get_error_depth(store)});
   }
   return 1;  // never abort the handshake here: the verdict is ours, after it
+}
+
+// Acknowledge at once instead of delaying: after a TLS 1.3 handshake the
+// server's session tickets meet our delayed ACK and its Nagle algorithm, which
+// holds the next reply ~40 ms (libcurl-notes.md §4). Linux resets the flag
+// by itself, so it is set again before each read. Not TCP_NODELAY: that one
+// makes the stall worse against Postfix.
+void acknowledge_quickly(int fd) {
+#ifdef TCP_QUICKACK
+  const int on = 1;
+  ::setsockopt(fd, IPPROTO_TCP, TCP_QUICKACK, &on, sizeof on);
+#else
+  (void)fd;
+#endif
 }
 
 bool is_ip_literal(const std::string& host) {
@@ -246,6 +263,7 @@ std::unique_ptr<TlsSession> TlsSession::establish(int fd, const TlsOptions& opti
     throw TlsFailure(TlsFailure::Kind::handshake, "TLS handshake failed: " + openssl_reason("unknown error"));
   }
   SSL_set_ex_data(ssl.get(), 0, nullptr);
+  acknowledge_quickly(fd);
 
   facts.version = SSL_get_version(ssl.get());
   facts.cipher = SSL_get_cipher_name(ssl.get());
@@ -308,6 +326,7 @@ std::size_t TlsSession::read(char* buffer, std::size_t size, const Deadline& dea
     if (SSL_read_ex(ssl_.get(), buffer, size, &got) == 1) return got;
     const int error = SSL_get_error(ssl_.get(), 0);
     if (error == SSL_ERROR_WANT_READ || error == SSL_ERROR_WANT_WRITE) {
+      if (error == SSL_ERROR_WANT_READ) acknowledge_quickly(fd_);
       wait_for_socket(fd_, error == SSL_ERROR_WANT_READ ? POLLIN : POLLOUT, deadline);
       continue;
     }
