@@ -350,6 +350,25 @@ void apply_output(const po::variables_map& values, CheckConfig& config) {
   invalid(values.count("output") ? "output" : "output-format", format, "expected plugin or json");
 }
 
+// Our words for Boost's errors. Not error.what(): Boost 1.74 substitutes
+// "%canonical_option%"-style placeholders in its message until none is left,
+// so an argument containing one loops for ever (found by fuzz_command_line).
+std::string usage_error_text(const po::error& error) {
+  const auto* with_name = dynamic_cast<const po::error_with_option_name*>(&error);
+  const std::string name = with_name ? "'" + with_name->get_option_name() + "'" : std::string("an option");
+  if (dynamic_cast<const po::unknown_option*>(&error)) return "unrecognised option " + name;
+  if (dynamic_cast<const po::ambiguous_option*>(&error)) return "ambiguous option " + name;
+  if (const auto* syntax = dynamic_cast<const po::invalid_syntax*>(&error)) {
+    switch (syntax->kind()) {
+      case po::invalid_syntax::missing_parameter: return "option " + name + " needs a value";
+      case po::invalid_syntax::extra_parameter: return "option " + name + " takes no value";
+      default: return "malformed option " + name;
+    }
+  }
+  if (dynamic_cast<const po::invalid_option_value*>(&error)) return "invalid value for option " + name;
+  return "invalid option " + name;
+}
+
 }  // namespace
 
 ParsedCommandLine parse_command_line(const std::vector<std::string>& raw_args) {
@@ -373,7 +392,7 @@ ParsedCommandLine parse_command_line(const std::vector<std::string>& raw_args) {
   } catch (const po::too_many_positional_options_error&) {
     throw UsageError("unexpected argument: give the host once, with -H");
   } catch (const po::error& error) {
-    throw UsageError(error.what());
+    throw UsageError(usage_error_text(error));
   }
   if (flag(values, "help")) {
     result.action = CommandAction::help;

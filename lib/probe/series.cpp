@@ -11,15 +11,16 @@ std::vector<Report> run_series(const ProbeOptions& options, int count, std::chro
                                std::optional<std::chrono::milliseconds> budget) {
   using std::chrono::milliseconds;
   const auto start = Clock::now();
-  const auto end = budget ? std::optional<Clock::time_point>(start + *budget) : std::nullopt;
+  const bool bounded = budget.has_value();
+  const auto end = start + budget.value_or(milliseconds(0));
   std::vector<Report> reports;
   for (int seq = 0; seq < count; ++seq) {
     const auto planned = start + interval * seq;
-    if (end && planned >= *end) break;
+    if (bounded && planned >= end) break;
     std::this_thread::sleep_until(planned);
     ProbeOptions probe = options;
-    if (end) {
-      const auto left = std::chrono::duration_cast<milliseconds>(*end - Clock::now());
+    if (bounded) {
+      const auto left = std::chrono::duration_cast<milliseconds>(end - Clock::now());
       if (left <= milliseconds(0)) break;
       probe.timeout = std::min(probe.timeout, left);
     }

@@ -286,6 +286,12 @@ class Dialog {
   }
 
   void quit() {
+    // Bytes nobody asked for came with an earlier reply: that is the earlier
+    // step's failure, which -q must not forgive. Named like the check inside
+    // exchange(): by the command that was about to go out.
+    phase_ = Phase::quit;
+    command_ = "QUIT";
+    refuse_unsolicited_data();
     try {
       const Reply reply = command(Phase::quit, "QUIT");
       if (reply.klass() != 2) fail(FailureKind::reply, "QUIT rejected", reply, "2xx");

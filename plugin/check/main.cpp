@@ -6,6 +6,7 @@
 
 #include "check/check_run.hpp"
 #include "options/check_config.hpp"
+#include "output/safe_text.hpp"
 
 namespace {
 
@@ -23,7 +24,8 @@ int run(const std::vector<std::string>& args) {
   try {
     command_line = parse_command_line(args);
   } catch (const UsageError& error) {
-    return print(std::string("check_smtp_ping: ") + error.what() + "\n" + usage_text(), kUnknown);
+    // The message may quote what was typed: keep it one safe line.
+    return print("check_smtp_ping: " + safe_text(error.what(), 1024) + "\n" + usage_text(), kUnknown);
   }
   if (command_line.action == CommandAction::help) return print(help_text(), kUnknown);
   if (command_line.action == CommandAction::version) return print(version_text(), kUnknown);

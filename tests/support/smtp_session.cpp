@@ -221,7 +221,10 @@ SmtpSession::Next SmtpSession::answer_starttls(const Step& step) {
 SmtpSession::Next SmtpSession::begin_tls() {
   switch (script_.tls->fault) {
     case TlsFault::garbage:
-      channel_.write("\x15\x03\x03 this is no TLS \xff\xfe\r\n");
+      // After the ClientHello, so the junk answers it (not the STARTTLS reply);
+      // plain text, no record header a client would wait to complete.
+      channel_.read_raw_some(16384);
+      channel_.write("this is no TLS \xff\xfe\r\n");
       channel_.discard_until_eof();
       return Next::close;
     case TlsFault::silence:

@@ -84,6 +84,24 @@ TEST_F(OneShot, MxDiscoveryThroughDnsmasq) {
       << discovery.output;
 }
 
+// `zabbix_agentd -t` under valgrind: no definite leak and no memory error on the
+// success path, the failure path, and discovery (the release build; a sanitizer
+// build runs under ASan instead).
+TEST_F(OneShot, NoLeaksUnderValgrind) {
+  if (std::string(VALGRIND_PROGRAM).empty() || !std::string(SMTP_PING_ASAN_RUNTIME).empty())
+    GTEST_SKIP() << "valgrind missing or sanitizer build";
+  DnsmasqServer dns;
+  for (const std::string& key : {item("smtp.check", server_.port()), std::string("smtp.check[127.0.0.1,99999]"),
+                                 item("smtp.status", server_.port(), ",,--nope"),
+                                 "smtp.mx.discovery[example.test,--dns-server " + dns.server() + "]"}) {
+    const CommandResult run = run_command({VALGRIND_PROGRAM, "--leak-check=full", "--errors-for-leak-kinds=definite",
+                                           "--error-exitcode=9", ZABBIX_AGENTD, "-c", config_.string(), "-t", key},
+                                          120s);
+    EXPECT_EQ(run.exit_code, 0) << key << "\n" << run.errors;
+    EXPECT_NE(run.output.find(key.substr(0, key.find('['))), std::string::npos) << run.output;
+  }
+}
+
 // One agent (StartAgents=3, Timeout=3) for the network tests.
 class RunningAgentTest : public testing::Test {
  protected:
