@@ -1,4 +1,5 @@
 // check_smtp_ping: parse the options, run the check, print, exit with its state.
+#include <csignal>
 #include <cstdio>
 #include <exception>
 #include <string>
@@ -37,6 +38,9 @@ int run(const std::vector<std::string>& args) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  // OpenSSL writes to the socket with write(2): a server that hangs up must
+  // give an error to report, not a SIGPIPE that kills the plugin silently.
+  std::signal(SIGPIPE, SIG_IGN);
   try {
     return run(std::vector<std::string>(argv + 1, argv + argc));
   } catch (const std::exception& error) {

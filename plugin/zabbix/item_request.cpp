@@ -2,21 +2,18 @@
 
 #include <algorithm>
 #include <charconv>
-#include <cmath>
 
-#include <boost/program_options.hpp>
+#include <boost/program_options/parsers.hpp>
 
 namespace smtp_ping::zabbix {
 namespace {
 
-namespace po = boost::program_options;
 using std::chrono::milliseconds;
 
 constexpr std::size_t kMaxCheckParameters = 4;
 constexpr std::size_t kMaxDiscoveryParameters = 2;
 constexpr milliseconds kMinMargin{100};
 constexpr milliseconds kMaxMargin{500};
-constexpr milliseconds kDefaultCheckTimeout{10'000};
 
 const char* const kOrdinals[] = {"first", "second", "third", "fourth"};
 
@@ -66,7 +63,7 @@ void append_tls(const std::string& tls, std::vector<std::string>& arguments) {
 
 std::vector<std::string> split_options(const std::string& options, std::size_t index) {
   try {
-    return po::split_unix(options);
+    return boost::program_options::split_unix(options);
   } catch (const std::exception& error) {
     throw ItemError("Invalid " + parameter_name(index) + " parameter: cannot split options: " + error.what());
   }
@@ -74,35 +71,6 @@ std::vector<std::string> split_options(const std::string& options, std::size_t i
 
 milliseconds safety_margin(milliseconds agent_timeout) {
   return std::clamp(agent_timeout / 10, kMinMargin, kMaxMargin);
-}
-
-milliseconds seconds_option(double seconds) {
-  if (!std::isfinite(seconds) || seconds <= 0 || seconds > 3600)
-    throw ItemError("Invalid option --timeout: must be more than 0 and at most 3600 seconds.");
-  return milliseconds(static_cast<long long>(std::llround(seconds * 1000)));
-}
-
-po::options_description mx_options_description() {
-  po::options_description description("smtp.mx.discovery options");
-  description.add_options()
-      ("dns-server", po::value<std::string>(), "DNS server ADDR[:PORT]")
-      ("timeout,t", po::value<double>(), "seconds");
-  return description;
-}
-
-po::variables_map parse_mx_options(const std::vector<std::string>& arguments) {
-  po::variables_map values;
-  try {
-    po::store(po::command_line_parser(arguments)
-                  .options(mx_options_description())
-                  .style(po::command_line_style::unix_style)
-                  .run(),
-              values);
-    po::notify(values);
-  } catch (const po::error& error) {
-    throw ItemError(std::string("Invalid second parameter: ") + error.what() + ".");
-  }
-  return values;
 }
 
 }  // namespace
@@ -120,16 +88,24 @@ std::vector<std::string> check_arguments(const std::vector<KeyParameter>& parame
   return arguments;
 }
 
-CheckConfig check_config(const std::vector<KeyParameter>& parameters, milliseconds agent_timeout) {
+namespace {
+
+CheckConfig parsed_config(const std::vector<std::string>& arguments) {
   ParsedCommandLine parsed;
   try {
-    parsed = parse_command_line(check_arguments(parameters));
+    parsed = parse_command_line(arguments);
   } catch (const UsageError& error) {
     throw ItemError(std::string("Invalid options: ") + error.what());
   }
   if (parsed.action != CommandAction::run)
     throw ItemError("Invalid options: --help and --version are not available in an item key.");
-  CheckConfig& config = parsed.config;
+  return parsed.config;
+}
+
+}  // namespace
+
+CheckConfig check_config(const std::vector<KeyParameter>& parameters, milliseconds agent_timeout) {
+  CheckConfig config = parsed_config(check_arguments(parameters));
   config.probe.timeout = call_budget(agent_timeout, config.probe.timeout);
   return config;
 }
@@ -139,16 +115,16 @@ MxDiscoveryRequest mx_discovery_request(const std::vector<KeyParameter>& paramet
   require_at_most(parameters, kMaxDiscoveryParameters);
   MxDiscoveryRequest request;
   request.domain = required_text(parameters, 0, "domain");
-  const po::variables_map options = parse_mx_options(split_options(text_at(parameters, 1), 1));
+  // The same option language as the other keys; -t and --dns-server matter here.
+  std::vector<std::string> arguments{"--hostname=" + request.domain};
+  for (std::string& option : split_options(text_at(parameters, 1), 1)) arguments.push_back(std::move(option));
+  const CheckConfig config = parsed_config(arguments);
   try {
-    if (options.count("dns-server"))
-      request.lookup.server = parse_dns_server(options["dns-server"].as<std::string>());
+    if (config.dns_server) request.lookup.server = parse_dns_server(*config.dns_server);
   } catch (const std::invalid_argument& error) {
     throw ItemError(std::string("Invalid option --dns-server: ") + error.what() + ".");
   }
-  const milliseconds requested =
-      options.count("timeout") ? seconds_option(options["timeout"].as<double>()) : kDefaultCheckTimeout;
-  request.timeout = call_budget(agent_timeout, requested);
+  request.timeout = call_budget(agent_timeout, config.probe.timeout);
   return request;
 }
 

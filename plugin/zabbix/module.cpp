@@ -13,11 +13,10 @@
 #include <vector>
 
 #include "agent_result.hpp"
-#include "evaluation/evaluate.hpp"
+#include "check/check_run.hpp"
+#include "config_cache.hpp"
 #include "item_request.hpp"
 #include "mx_discovery.hpp"
-#include "output/json_report.hpp"
-#include "probe/probe.hpp"
 #include "zabbix_abi.hpp"
 
 #define SMTP_PING_EXPORT extern "C" __attribute__((visibility("default")))
@@ -27,8 +26,10 @@ namespace {
 
 using std::chrono::milliseconds;
 
-// The agent's Timeout, as told by zbx_module_item_timeout (default 3 s).
+// The module's own state: the agent's Timeout, as told by
+// zbx_module_item_timeout (default 3 s), and each listener's parsed keys.
 milliseconds agent_timeout{3'000};
+ConfigCache config_cache;
 
 // Blocks SIGPIPE while a probe runs and discards one raised meanwhile, so a peer
 // that closes early cannot kill a listener whose SIGPIPE disposition is default.
@@ -74,17 +75,12 @@ std::vector<KeyParameter> key_parameters(const AgentRequest& request) {
   return parameters;
 }
 
-struct CheckOutcome {
-  Report report;
-  Verdict verdict;
-};
-
-CheckOutcome run_check(const AgentRequest& request) {
-  const CheckConfig config = check_config(key_parameters(request), agent_timeout);
+// The same check as check_smtp_ping (a series too, with -n), bounded by the
+// agent's Timeout as a whole.
+CheckResult run_item_check(const AgentRequest& request) {
+  const CheckConfig config = config_cache.get(key_parameters(request), agent_timeout);
   SigpipeBlock sigpipe_block;
-  Report report = run_probe(config.probe);
-  Verdict verdict = evaluate(report, config.policy);
-  return {std::move(report), std::move(verdict)};
+  return run_check(config, call_budget(agent_timeout, agent_timeout));
 }
 
 // Runs `body` and turns every exception into "not supported".
@@ -105,16 +101,21 @@ int guarded(AgentResult* result, Body body) noexcept {
 
 int check_item(AgentRequest* request, AgentResult* result) {
   return guarded(result, [&] {
-    const CheckOutcome outcome = run_check(*request);
-    return succeed_with_text(result, render_json(outcome.report, outcome.verdict));
+    const CheckResult outcome = run_item_check(*request);
+    return succeed_with_text(result, check_to_json(outcome).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
   });
 }
 
-// Seconds the whole dialog took; 0 when it failed (like net.tcp.service.perf).
+// Seconds the whole dialog took (rta in a series); 0 when it failed, like
+// net.tcp.service.perf.
 int ping_item(AgentRequest* request, AgentResult* result) {
   return guarded(result, [&] {
-    const CheckOutcome outcome = run_check(*request);
-    const double seconds = outcome.report.failure ? 0.0 : to_seconds(outcome.report.total);
+    const CheckResult outcome = run_item_check(*request);
+    double seconds = 0.0;
+    if (outcome.series)
+      seconds = outcome.series->rta.value_or(0.0);
+    else if (!outcome.reports.empty() && !outcome.reports.front().failure)
+      seconds = to_seconds(outcome.reports.front().total);
     return succeed_with_double(result, seconds);
   });
 }
@@ -122,7 +123,7 @@ int ping_item(AgentRequest* request, AgentResult* result) {
 // The state check_smtp_ping would exit with: 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN.
 int status_item(AgentRequest* request, AgentResult* result) {
   return guarded(result, [&] {
-    const CheckOutcome outcome = run_check(*request);
+    const CheckResult outcome = run_item_check(*request);
     return succeed_with_uint64(result, static_cast<std::uint64_t>(outcome.verdict.state));
   });
 }

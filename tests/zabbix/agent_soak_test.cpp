@@ -1,6 +1,9 @@
 // 10,000 calls through one listener: the agent stays up, and the listener's
 // memory and descriptors stay flat (leaks accumulate in long-lived listeners).
 
+#include <algorithm>
+#include <thread>
+
 #include <gtest/gtest.h>
 
 #include "agent_harness.hpp"
@@ -19,7 +22,18 @@ struct Usage {
   int descriptors = 0;
 };
 
-Usage usage_of(pid_t pid) { return {resident_kilobytes(pid), open_descriptors(pid)}; }
+// The fewest descriptors over a few samples: one the listener is just closing
+// (or the ASan runtime briefly opens) is not a leak; a leaked one stays.
+int steady_descriptors(pid_t pid) {
+  int fewest = open_descriptors(pid);
+  for (int sample = 0; sample < 5; ++sample) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    fewest = std::min(fewest, open_descriptors(pid));
+  }
+  return fewest;
+}
+
+Usage usage_of(pid_t pid) { return {resident_kilobytes(pid), steady_descriptors(pid)}; }
 
 class Soak : public testing::Test {
  protected:
@@ -50,10 +64,14 @@ TEST_F(Soak, TenThousandCallsKeepTheListenerFlat) {
   const Usage done = usage_of(listener);
   ASSERT_TRUE(agent_.alive()) << agent_.log();
   EXPECT_EQ(agent_.listener_pids(), listeners) << "the listener was restarted";
-  EXPECT_LE(done.rss_kilobytes, warm.rss_kilobytes + kRssSlackKilobytes)
-      << "VmRSS after " << kWarmupCalls << " calls: " << warm.rss_kilobytes << " kB, after " << kTotalCalls
-      << ": " << done.rss_kilobytes << " kB";
-  EXPECT_EQ(done.descriptors, warm.descriptors);
+  // ASan's quarantine and allocator keep freed memory resident: there the run
+  // checks memory errors, descriptors and survival, not RSS.
+  if (std::string(SMTP_PING_ASAN_RUNTIME).empty()) {
+    EXPECT_LE(done.rss_kilobytes, warm.rss_kilobytes + kRssSlackKilobytes)
+        << "VmRSS after " << kWarmupCalls << " calls: " << warm.rss_kilobytes << " kB, after " << kTotalCalls
+        << ": " << done.rss_kilobytes << " kB";
+  }
+  EXPECT_LE(done.descriptors, warm.descriptors);
   RecordProperty("rss_kb_after_1000", std::to_string(warm.rss_kilobytes));
   RecordProperty("rss_kb_after_10000", std::to_string(done.rss_kilobytes));
   std::cout << "listener VmRSS " << warm.rss_kilobytes << " kB -> " << done.rss_kilobytes << " kB, fds "
