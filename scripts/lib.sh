@@ -22,3 +22,8 @@ configure() {
 has_target() {
     cmake --build "$1" --target help 2>/dev/null | grep -Eq "(^|[ /])$2(:| |$)"
 }
+
+# as_root COMMAND...: runs it as root, through sudo when this user is not.
+as_root() {
+    if ((EUID == 0)); then "$@"; else sudo -E "$@"; fi
+}

@@ -319,4 +319,138 @@ TEST_F(Aiosmtpd, RecipientAcceptedIsOk) {
   expect_ok_with_phases(run, {"connect", "banner", "ehlo", "mail", "rcpt", "quit", "total"});
 }
 
+// ---- Postfix: TLS (issue 3) ----
+
+class PostfixTls : public Postfix {
+ protected:
+  std::vector<std::string> tls_args(const std::string& port_key, std::initializer_list<std::string> extra) const {
+    std::vector<std::string> args{"-H", host(), "-p", get(port_key), "-t", "30", "--cafile", get("CA")};
+    args.insert(args.end(), extra.begin(), extra.end());
+    return args;
+  }
+};
+
+TEST_F(PostfixTls, StartTlsWithCaFileIsOkAndShowsTheSession) {
+  const auto run = run_check(tls_args("PORT_PLAIN", {"-S", "--verify-name", get("SERVER_NAME"), "-D", "30,7"}),
+                             kHardLimit);
+  expect_ok_with_phases(run, {"connect", "banner", "ehlo", "starttls", "tls", "ehlo_tls", "quit", "total"});
+  EXPECT_NE(run.first_line().find("'cert_days'="), std::string::npos) << run.describe();
+  EXPECT_NE(run.out.find("\ntls "), std::string::npos) << run.describe();
+  EXPECT_TRUE(std::regex_search(run.out, std::regex(R"(\ntls [0-9.]+s TLSv1\.[23] [A-Z0-9_-]+, )"))) << run.describe();
+  EXPECT_NE(run.out.find(", verified"), std::string::npos) << run.describe();
+}
+
+TEST_F(PostfixTls, ImplicitTlsIsOk) {
+  const auto run = run_check(tls_args("PORT_IMPLICIT_TLS", {"-s"}), kHardLimit);
+  expect_ok_with_phases(run, {"connect", "tls", "banner", "ehlo", "quit", "total"});
+}
+
+struct BadCertificate {
+  const char* port_key;
+  const char* message;
+};
+
+class PostfixBadCertificate : public PostfixTls, public ::testing::WithParamInterface<BadCertificate> {};
+
+TEST_P(PostfixBadCertificate, IsCriticalNamingTheProblemAndOkWithNoVerify) {
+  const auto verified = run_check(tls_args(GetParam().port_key, {"-S"}), kHardLimit);
+  EXPECT_EQ(verified.exit_code, 2) << verified.describe();
+  EXPECT_NE(verified.first_line().find(std::string("tls failed: ") + GetParam().message), std::string::npos)
+      << verified.describe();
+
+  const auto unverified = run_check(tls_args(GetParam().port_key, {"-S", "--no-verify"}), kHardLimit);
+  EXPECT_EQ(unverified.exit_code, 0) << unverified.describe();
+}
+
+INSTANTIATE_TEST_SUITE_P(Certificates, PostfixBadCertificate,
+                         ::testing::Values(BadCertificate{"PORT_EXPIRED", "certificate expired on"},
+                                           BadCertificate{"PORT_WRONG_HOST", "certificate name mismatch"},
+                                           BadCertificate{"PORT_SELF_SIGNED", "self-signed certificate"}));
+
+TEST_F(PostfixTls, NoVerifyStillJudgesTheLifetime) {
+  const auto run = run_check(tls_args("PORT_EXPIRED", {"-S", "--no-verify", "-D", "30,7"}), kHardLimit);
+  EXPECT_EQ(run.exit_code, 2) << run.describe();
+  EXPECT_NE(run.first_line().find("certificate expired"), std::string::npos) << run.describe();
+}
+
+TEST_F(PostfixTls, StartTlsNotOfferedIsCritical) {
+  const auto run = run_check(tls_args("PORT_NO_TLS", {"-S"}), kHardLimit);
+  EXPECT_EQ(run.exit_code, 2) << run.describe();
+  EXPECT_NE(run.first_line().find("STARTTLS not offered"), std::string::npos) << run.describe();
+}
+
+// ---- Postfix submission: AUTH through Dovecot SASL (issue 3) ----
+
+class PostfixAuth : public PostfixTls {
+ protected:
+  std::vector<std::string> auth_args(const std::string& mechanism, const std::string& password,
+                                     std::initializer_list<std::string> extra = {}) const {
+    auto args = tls_args("PORT_SUBMISSION", {"-S", "-A", mechanism, "-U", get("AUTH_USER"), "-P", password});
+    args.insert(args.end(), extra.begin(), extra.end());
+    return args;
+  }
+};
+
+class PostfixMechanism : public PostfixAuth, public ::testing::WithParamInterface<const char*> {};
+
+TEST_P(PostfixMechanism, RightPasswordIsOk) {
+  const auto run = run_check(auth_args(GetParam(), get("AUTH_PASS")), kHardLimit);
+  expect_ok_with_phases(run, {"tls", "ehlo_tls", "auth", "quit"});
+  EXPECT_NE(run.out.find(std::string("(") + GetParam() + ")"), std::string::npos) << run.describe();
+}
+
+INSTANTIATE_TEST_SUITE_P(Sasl, PostfixMechanism, ::testing::Values("PLAIN", "LOGIN", "CRAM-MD5"));
+
+TEST_F(PostfixAuth, SecretsNeverReachTheOutput) {
+  const std::string secret = get("AUTH_PASS");
+  for (const char* mechanism : {"PLAIN", "LOGIN", "CRAM-MD5"})
+    for (const char* output : {"plugin", "json"}) {
+      const auto run = run_check(auth_args(mechanism, secret, {"-vvv", "--output", output}), kHardLimit);
+      EXPECT_EQ(run.exit_code, 0) << run.describe();
+      for (const auto& leak : {secret, std::string("c210cC1waW5nLWludGVyb3Atc2VjcmV0"),
+                               std::string("AHByb2JlQHNtdHAtcGluZy50ZXN0AHNtdHAtcGluZy1pbnRlcm9wLXNlY3JldA==")}) {
+        EXPECT_EQ(run.out.find(leak), std::string::npos) << mechanism << " " << output << " leaks on stdout";
+        EXPECT_EQ(run.err.find(leak), std::string::npos) << mechanism << " " << output << " leaks on stderr";
+      }
+    }
+}
+
+TEST_F(PostfixAuth, CredentialsAgainstAServerWithoutAuthAreCritical) {
+  const auto run = run_check(tls_args("PORT_PLAIN", {"-S", "-A", "PLAIN", "-U", get("AUTH_USER"), "-P",
+                                                     get("AUTH_PASS")}),
+                             kHardLimit);
+  EXPECT_EQ(run.exit_code, 2) << run.describe();
+  EXPECT_NE(run.first_line().find("server offers no AUTH"), std::string::npos) << run.describe();
+}
+
+TEST_F(PostfixAuth, BadCertificateMeansNoAuthAttemptInThePostfixLog) {
+  const auto offset = log_offset();
+  const auto run = run_check(tls_args("PORT_SELF_SIGNED", {"-S", "-A", "PLAIN", "-U", get("AUTH_USER"), "-P",
+                                                           get("AUTH_PASS")}),
+                             kHardLimit);
+  EXPECT_EQ(run.exit_code, 2) << run.describe();
+  const auto line = wait_for_disconnect(offset, std::nullopt, {" starttls="});
+  ASSERT_TRUE(line.has_value()) << log_tail(offset);
+  EXPECT_EQ(line->find(" auth="), std::string::npos) << *line;
+  EXPECT_EQ(line->find(" mail="), std::string::npos) << *line;
+}
+
+// Last among the AUTH tests: Dovecot delays the next logins from this address after a failure.
+TEST_F(PostfixAuth, WrongPasswordIsCriticalQuoting535) {
+  const auto run = run_check(auth_args("PLAIN", "not-the-password"), kHardLimit);
+  EXPECT_EQ(run.exit_code, 2) << run.describe();
+  EXPECT_NE(run.first_line().find("auth failed: AUTH PLAIN rejected: 535 5.7.8"), std::string::npos)
+      << run.describe();
+}
+
+// ---- Postfix: a series (issue 8) ----
+
+TEST_F(Postfix, SeriesOfFiveIsOkWithPingFigures) {
+  const auto run = run_check({"-H", host(), "-n", "5", "-i", "0.2", "-t", "30"}, kHardLimit);
+  ASSERT_EQ(run.exit_code, 0) << run.describe();
+  for (const char* label : {"rta", "rtmin", "rtmax", "jitter"})
+    EXPECT_TRUE(perf_seconds(run.first_line(), label).has_value()) << label << "\n" << run.describe();
+  EXPECT_NE(run.first_line().find("'pl'=0%"), std::string::npos) << run.describe();
+}
+
 }  // namespace
