@@ -32,6 +32,7 @@ po::options_description option_table() {
       ("use-ipv6,6", po::bool_switch())
       ("bind", po::value<std::string>())
       ("expect,e", po::value<std::string>())
+      ("banner-only", po::bool_switch())
       ("command,C", po::value<Strings>())
       ("response,R", po::value<Strings>())
       ("from,f", po::value<std::string>())
@@ -235,6 +236,10 @@ void apply_connection(const po::variables_map& values, CheckConfig& config) {
 void apply_dialog(const po::variables_map& values, CheckConfig& config) {
   ProbeOptions& probe = config.probe;
   if (values.count("expect")) probe.expect = text_value(values, "expect");
+  probe.banner_only = flag(values, "banner-only");
+  if (probe.banner_only && (values.count("from") || values.count("rcpt") || values.count("command") ||
+                            values.count("authtype") || values.count("authuser") || flag(values, "starttls")))
+    throw UsageError("--banner-only excludes -S, -A/-U, -f, --rcpt and -C: it stops after the greeting");
   if (values.count("from")) probe.mail_from = text_value(values, "from");
   probe.rcpt_to = list_value(values, "rcpt");
   if (values.count("fqdn")) probe.hello_name = text_value(values, "fqdn");

@@ -48,6 +48,7 @@ struct ProbeOptions {
   bool proxy_header = false;           // send HAProxy PROXY v1 first
 
   std::optional<std::string> expect;   // -e: substring of the greeting
+  bool banner_only = false;            // greeting, then QUIT (net.tcp.service[smtp]'s work)
   Greeting greeting = Greeting::ehlo;
   std::string hello_name;              // -F; empty: this machine's FQDN
   std::optional<std::string> mail_from;

@@ -53,6 +53,10 @@ class Dialog {
     try {
       if (options_.tls.mode == TlsMode::implicit) handshake();
       greeting();
+      if (options_.banner_only) {
+        quit();
+        return;
+      }
       hello(Phase::ehlo);
       if (options_.tls.mode == TlsMode::starttls) starttls();
       if (!options_.auth.mechanism.empty()) authenticate();
