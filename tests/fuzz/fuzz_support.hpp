@@ -1,4 +1,6 @@
 #pragma once
+
+#include "../support/valid_utf8.hpp"
 // Shared helpers of the libFuzzer harnesses: splitting the input, and a hard
 // stop (abort) when a property the core promises is broken.
 
@@ -11,6 +13,8 @@
 #include <vector>
 
 namespace smtp_ping::fuzz {
+
+using test::valid_utf8;
 
 inline std::string_view as_text(const std::uint8_t* data, std::size_t size) {
   return {reinterpret_cast<const char*>(data), size};
@@ -42,38 +46,6 @@ inline void require(bool condition, const char* what, std::string_view detail = 
   if (!condition) violated(what, detail);
 }
 
-// RFC 3629 UTF-8: no overlong forms, surrogates or code points past U+10FFFF.
-inline bool valid_utf8(std::string_view text) {
-  std::size_t at = 0;
-  while (at < text.size()) {
-    const auto lead = static_cast<unsigned char>(text[at]);
-    if (lead < 0x80) {
-      ++at;
-      continue;
-    }
-    std::size_t length = 0;
-    std::uint32_t code_point = 0;
-    std::uint32_t minimum = 0;
-    if ((lead & 0xE0) == 0xC0) {
-      length = 2, code_point = lead & 0x1Fu, minimum = 0x80;
-    } else if ((lead & 0xF0) == 0xE0) {
-      length = 3, code_point = lead & 0x0Fu, minimum = 0x800;
-    } else if ((lead & 0xF8) == 0xF0) {
-      length = 4, code_point = lead & 0x07u, minimum = 0x10000;
-    } else {
-      return false;
-    }
-    if (at + length > text.size()) return false;
-    for (std::size_t i = 1; i < length; ++i) {
-      const auto byte = static_cast<unsigned char>(text[at + i]);
-      if ((byte & 0xC0) != 0x80) return false;
-      code_point = (code_point << 6) | (byte & 0x3Fu);
-    }
-    if (code_point < minimum || (code_point >= 0xD800 && code_point <= 0xDFFF) || code_point > 0x10FFFF) return false;
-    at += length;
-  }
-  return true;
-}
 
 // Option names (without "--") that make parse_command_line read files; long
 // options may be abbreviated (Boost guesses unambiguous prefixes), so any

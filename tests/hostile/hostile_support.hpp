@@ -1,4 +1,6 @@
 #pragma once
+
+#include "../support/valid_utf8.hpp"
 // Shared helpers of the hostile-server suite: run the real check with -t 2
 // against a misbehaving scripted server and check the invariants every run
 // must keep, whatever the server did (docs/limits.md).
@@ -50,38 +52,6 @@ inline std::size_t count_of(std::string_view text, char c) {
   return static_cast<std::size_t>(std::count(text.begin(), text.end(), c));
 }
 
-// RFC 3629: no overlong forms, no surrogates, nothing above U+10FFFF.
-inline bool valid_utf8(std::string_view text) {
-  std::size_t at = 0;
-  while (at < text.size()) {
-    const auto lead = static_cast<unsigned char>(text[at]);
-    std::size_t length = 0;
-    std::uint32_t code_point = 0;
-    std::uint32_t minimum = 0;
-    if (lead < 0x80) {
-      ++at;
-      continue;
-    }
-    if ((lead & 0xE0) == 0xC0) {
-      length = 2, code_point = lead & 0x1Fu, minimum = 0x80;
-    } else if ((lead & 0xF0) == 0xE0) {
-      length = 3, code_point = lead & 0x0Fu, minimum = 0x800;
-    } else if ((lead & 0xF8) == 0xF0) {
-      length = 4, code_point = lead & 0x07u, minimum = 0x10000;
-    } else {
-      return false;
-    }
-    if (at + length > text.size()) return false;
-    for (std::size_t i = 1; i < length; ++i) {
-      const auto byte = static_cast<unsigned char>(text[at + i]);
-      if ((byte & 0xC0) != 0x80) return false;
-      code_point = (code_point << 6) | (byte & 0x3Fu);
-    }
-    if (code_point < minimum || (code_point >= 0xD800 && code_point <= 0xDFFF) || code_point > 0x10FFFF) return false;
-    at += length;
-  }
-  return true;
-}
 
 // C1 controls (U+0080..U+009F) encoded as UTF-8: 0xC2 0x80..0x9F. A terminal
 // takes U+009B as CSI, so they are as dangerous as ESC.
