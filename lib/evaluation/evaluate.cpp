@@ -18,11 +18,6 @@ std::string host_port(const std::string& host, std::uint16_t port) {
   return (ipv6_literal ? "[" + host + "]" : host) + ":" + std::to_string(port);
 }
 
-std::string target_text(const Target& target) {
-  if (target.unix_socket) return safe_text(target.host);
-  return safe_text(host_port(target.host, target.port));
-}
-
 std::string peer_text(const Target& target) {
   if (target.unix_socket) return safe_text(target.host);
   if (target.address.empty()) return {};
@@ -313,6 +308,11 @@ class Judgement {
 };
 
 }  // namespace
+
+std::string target_text(const Target& target) {
+  if (target.unix_socket) return safe_text(target.host);
+  return safe_text(host_port(target.host, target.port));
+}
 
 Verdict evaluate(const Report& report, const EvaluationPolicy& policy) {
   return Judgement(report, policy).run();

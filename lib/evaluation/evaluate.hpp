@@ -1,5 +1,7 @@
 #pragma once
 
+#include <string>
+
 #include "evaluation/thresholds.hpp"
 #include "evaluation/verdict.hpp"
 #include "probe/report.hpp"
@@ -13,5 +15,8 @@ namespace smtp_ping {
 //    local -> UNKNOWN.
 //  - Then thresholds on total and per-phase times (critical before warning).
 Verdict evaluate(const Report& report, const EvaluationPolicy& policy);
+
+// "host:port", "[2001:db8::1]:25" or the socket path, made safe for output.
+std::string target_text(const Target& target);
 
 }  // namespace smtp_ping

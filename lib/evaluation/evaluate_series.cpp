@@ -7,12 +7,6 @@
 namespace smtp_ping {
 namespace {
 
-std::string target_text(const Target& target) {
-  if (target.unix_socket) return safe_text(target.host);
-  const bool ipv6 = target.host.find(':') != std::string::npos;
-  return safe_text((ipv6 ? "[" + target.host + "]" : target.host) + ":" + std::to_string(target.port));
-}
-
 struct Judged {
   State state = State::ok;
   std::string note;  // why, for the summary; empty when OK

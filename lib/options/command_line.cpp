@@ -10,6 +10,7 @@
 #include "dns/resolve.hpp"
 #include "options/check_config.hpp"
 #include "options/extra_opts.hpp"
+#include "sasl/sasl_mechanism.hpp"
 
 namespace po = boost::program_options;
 
@@ -309,8 +310,8 @@ void apply_auth(const po::variables_map& values, CheckConfig& config) {
   if (auth.mechanism.empty()) return;
   std::string upper = auth.mechanism;
   for (auto& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-  static const std::set<std::string> kKnown{"AUTO", "PLAIN", "LOGIN", "CRAM-MD5", "XOAUTH2", "OAUTHBEARER"};
-  if (!kKnown.count(upper))
+  const auto& known = supported_sasl_mechanisms();
+  if (upper != "AUTO" && std::find(known.begin(), known.end(), upper) == known.end())
     invalid("authtype", auth.mechanism, "expected auto, PLAIN, LOGIN, CRAM-MD5, XOAUTH2 or OAUTHBEARER");
   if (auth.user.empty()) throw UsageError("-A/--authtype needs -U/--authuser");
   if (auth.secret.empty())
@@ -360,7 +361,9 @@ void apply_output(const po::variables_map& values, CheckConfig& config) {
 // so an argument containing one loops for ever (found by fuzz_command_line).
 std::string usage_error_text(const po::error& error) {
   const auto* with_name = dynamic_cast<const po::error_with_option_name*>(&error);
-  const std::string name = with_name ? "'" + with_name->get_option_name() + "'" : std::string("an option");
+  // Only the name: "--auth=VALUE" is ambiguous, and VALUE may be the password.
+  const std::string typed = with_name ? with_name->get_option_name() : std::string();
+  const std::string name = with_name ? "'" + typed.substr(0, typed.find('=')) + "'" : std::string("an option");
   if (dynamic_cast<const po::unknown_option*>(&error)) return "unrecognised option " + name;
   if (dynamic_cast<const po::ambiguous_option*>(&error)) return "ambiguous option " + name;
   if (const auto* syntax = dynamic_cast<const po::invalid_syntax*>(&error)) {

@@ -86,6 +86,8 @@ class Dialog {
         fail(FailureKind::closed, std::string(error.what()) + " while waiting for " + waiting_for, std::nullopt, {},
              false);
       case TransportError::Kind::tls:
+        fail(FailureKind::tls, std::string(error.what()) + " while waiting for " + waiting_for, std::nullopt, {},
+             false);
       case TransportError::Kind::io:
         break;
     }

@@ -636,5 +636,12 @@ TEST_F(CommandLine, UsageErrorIsOneLine) {
     EXPECT_FALSE(mentions(usage_error(args), "\n")) << args.back();
 }
 
+TEST_F(CommandLine, AmbiguousOptionErrorNeverEchoesItsValue) {
+  // "--auth" could be --authtype, --authuser or --authpass: the value may be the password.
+  const std::string message = usage_error({"-H", "mx", "--auth=Sup3rSecret"});
+  EXPECT_TRUE(mentions(message, "--auth")) << message;
+  EXPECT_FALSE(mentions(message, "Sup3rSecret")) << message;
+}
+
 }  // namespace
 }  // namespace smtp_ping
