@@ -58,18 +58,23 @@ nlohmann::json series_json(const CheckResult& result) {
 
 }  // namespace
 
-CheckResult run_check(const CheckConfig& config, std::optional<std::chrono::milliseconds> budget) {
+CheckResult measure_check(const CheckConfig& config, std::optional<std::chrono::milliseconds> budget) {
   CheckResult result;
   if (config.series.count <= 1) {
     ProbeOptions options = config.probe;
     if (budget) options.timeout = std::min(options.timeout, *budget);
     result.reports.push_back(run_probe(options));
-    result.verdict = evaluate(result.reports.front(), config.policy);
     return result;
   }
   result.reports = run_series(config.probe, config.series.count, config.series.interval, budget);
   result.series = compute_series_stats(result.reports);
-  result.verdict = evaluate_series(result.reports, *result.series, config.policy);
+  return result;
+}
+
+CheckResult run_check(const CheckConfig& config, std::optional<std::chrono::milliseconds> budget) {
+  CheckResult result = measure_check(config, budget);
+  result.verdict = result.series ? evaluate_series(result.reports, *result.series, config.policy)
+                                 : evaluate(result.reports.front(), config.policy);
   return result;
 }
 

@@ -25,6 +25,9 @@ struct CheckResult {
 // module's item timeout); without it a series takes count x (timeout + interval)
 // at most.
 CheckResult run_check(const CheckConfig& config, std::optional<std::chrono::milliseconds> budget = std::nullopt);
+// The same without judging: `verdict` stays empty. For callers that want only
+// the measurements (the Zabbix key smtp.ping); judging is half of its work.
+CheckResult measure_check(const CheckConfig& config, std::optional<std::chrono::milliseconds> budget = std::nullopt);
 
 // The JSON of `check_smtp_ping --output json` and of the Zabbix key smtp.check.
 nlohmann::json check_to_json(const CheckResult& result);

@@ -6,11 +6,12 @@
 #include <sys/un.h>
 #include <unistd.h>
 
+#include <algorithm>
+#include <cstdio>
 #include <cstring>
 #include <ctime>
-#include <fstream>
 #include <memory>
-#include <sstream>
+#include <string_view>
 
 #include "probe/probe_options.hpp"
 
@@ -197,17 +198,46 @@ SocketAddress peer_address_of(int fd) { return socket_name(fd, true); }
 
 namespace {
 
+// The next whitespace-separated field of `line`, consumed from it.
+std::string_view next_field(std::string_view& line) {
+  const auto start = line.find_first_not_of(" \t\r\n");
+  if (start == std::string_view::npos) return line = {};
+  line.remove_prefix(start);
+  const auto end = std::min(line.find_first_of(" \t\r\n"), line.size());
+  const std::string_view field = line.substr(0, end);
+  line.remove_prefix(end);
+  return field;
+}
+
+// The canonical name of one hosts(5) line when it names `host` and is dotted.
+std::string_view dotted_name_for(std::string_view line, std::string_view host) {
+  line = line.substr(0, line.find('#'));
+  const std::string_view address = next_field(line);
+  const std::string_view canonical = next_field(line);
+  if (address.empty() || canonical.empty()) return {};
+  bool names_host = canonical == host;
+  for (std::string_view alias = next_field(line); !names_host && !alias.empty(); alias = next_field(line))
+    names_host = alias == host;
+  return names_host && canonical.find('.') != std::string_view::npos ? canonical : std::string_view{};
+}
+
+struct FileClose {
+  void operator()(std::FILE* file) const { std::fclose(file); }
+};
+
 // The dotted name /etc/hosts gives `host` (Debian writes "127.0.1.1 host.example.org host").
+// stdio, not <fstream>: this runs in every check, and a stream's locale set-up
+// costs more than reading the file.
 std::string hosts_file_fqdn(const std::string& host, const char* hosts_path) {
-  std::ifstream hosts(hosts_path);
-  std::string line;
-  for (int count = 0; std::getline(hosts, line) && count < 10'000; ++count) {
-    std::istringstream fields(line.substr(0, line.find('#')));
-    std::string address, canonical, alias;
-    if (!(fields >> address >> canonical)) continue;
-    bool names_host = canonical == host;
-    while (!names_host && fields >> alias) names_host = alias == host;
-    if (names_host && canonical.find('.') != std::string::npos) return canonical;
+  std::unique_ptr<std::FILE, FileClose> hosts(std::fopen(hosts_path, "re"));
+  if (!hosts) return {};
+  char line[1024];
+  for (int count = 0; count < 10'000 && std::fgets(line, sizeof line, hosts.get()); ++count) {
+    const bool whole_line = std::strchr(line, '\n') != nullptr || std::feof(hosts.get());
+    const std::string_view name = dotted_name_for(line, host);
+    if (whole_line && !name.empty()) return std::string(name);
+    if (!whole_line)  // an overlong line: skip its rest rather than read it as lines of its own
+      for (int c = 0; c != '\n' && c != EOF;) c = std::fgetc(hosts.get());
   }
   return {};
 }

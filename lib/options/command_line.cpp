@@ -132,6 +132,11 @@ std::string option_names(const std::string& key) {
   throw UsageError("invalid value '" + value + "' for " + option_names(key) + ": " + why);
 }
 
+// std::chrono::round, not llround: libm is not worth mapping into every check for it.
+std::chrono::milliseconds whole_milliseconds(double seconds) {
+  return std::chrono::round<std::chrono::milliseconds>(std::chrono::duration<double>(seconds));
+}
+
 double parse_number(const std::string& key, const std::string& text) {
   char* end = nullptr;
   const double value = std::strtod(text.c_str(), &end);
@@ -158,7 +163,7 @@ void parse_timeout(const std::string& text, CheckConfig& config) {
   }
   const double value = parse_number("timeout", seconds);
   if (value <= 0 || value > 86400) invalid("timeout", text, "must be more than 0 and at most 86400 seconds");
-  config.probe.timeout = std::chrono::milliseconds(std::max(1L, static_cast<long>(std::llround(value * 1000))));
+  config.probe.timeout = std::max(std::chrono::milliseconds(1), whole_milliseconds(value));
 }
 
 void parse_threshold(const std::string& key, const std::string& text, Thresholds& thresholds) {
@@ -338,7 +343,7 @@ void apply_series(const po::variables_map& values, CheckConfig& config) {
     const std::string text = text_value(values, "interval");
     const double seconds = parse_number("interval", text);
     if (seconds < 0 || seconds > 3600) invalid("interval", text, "expected 0 to 3600 seconds");
-    config.series.interval = std::chrono::milliseconds(static_cast<long>(std::llround(seconds * 1000)));
+    config.series.interval = whole_milliseconds(seconds);
   }
   if (values.count("loss-warning")) config.policy.loss_warning = parse_percent("loss-warning", text_value(values, "loss-warning"));
   if (values.count("loss-critical"))

@@ -53,6 +53,13 @@ std::string_view replacement(const Decoded& unit) {
   return {};
 }
 
+// How many bytes from `at` on are printable ASCII that stays as it is.
+std::size_t plain_ascii_run(std::string_view text, std::size_t at) {
+  std::size_t end = at;
+  while (end < text.size() && text[end] >= 0x20 && text[end] < 0x7F && text[end] != '|') ++end;
+  return end - at;
+}
+
 }  // namespace
 
 std::string safe_text(std::string_view untrusted, std::size_t max_bytes) {
@@ -60,6 +67,13 @@ std::string safe_text(std::string_view untrusted, std::size_t max_bytes) {
   out.reserve(untrusted.size() < max_bytes ? untrusted.size() : max_bytes);
   std::size_t at = 0;
   while (at < untrusted.size()) {
+    // Most server text is printable ASCII: copy such runs whole while they fit.
+    const std::size_t plain = plain_ascii_run(untrusted, at);
+    if (plain > 0 && out.size() + plain <= max_bytes) {
+      out.append(untrusted.substr(at, plain));
+      at += plain;
+      continue;
+    }
     const Decoded unit = decode_utf8(untrusted, at);
     const std::string_view replaced = replacement(unit);
     const std::string_view piece = replaced.empty() ? untrusted.substr(at, unit.length) : replaced;

@@ -91,7 +91,7 @@ void probe(const ProbeOptions& requested, const Deadline& deadline, Clock::time_
   }
 
   ProbeOptions options = requested;
-  if (options.hello_name.empty()) options.hello_name = local_fqdn();
+  if (options.hello_name.empty() && !options.banner_only) options.hello_name = local_fqdn();
 
   std::optional<Connection> connection;
   {

@@ -3,8 +3,7 @@
 #include <algorithm>
 #include <cctype>
 
-#include <openssl/evp.h>
-#include <openssl/hmac.h>
+#include "sasl/sasl_crypto.hpp"
 
 namespace smtp_ping {
 namespace {
@@ -41,15 +40,12 @@ class CramMd5Mechanism : public SaslMechanism {
   std::string name() const override { return "CRAM-MD5"; }
   std::optional<std::string> initial_response() const override { return std::nullopt; }
   std::string respond(std::string_view challenge) override {
-    unsigned char digest[EVP_MAX_MD_SIZE];
-    unsigned int length = 0;
-    HMAC(EVP_md5(), secret_.data(), static_cast<int>(secret_.size()),
-         reinterpret_cast<const unsigned char*>(challenge.data()), challenge.size(), digest, &length);
     static constexpr char kHex[] = "0123456789abcdef";
     std::string hex;
-    for (unsigned int i = 0; i < length; ++i) {
-      hex += kHex[digest[i] >> 4];
-      hex += kHex[digest[i] & 0x0f];
+    for (const char byte : hmac_md5(secret_, challenge)) {
+      const auto value = static_cast<unsigned char>(byte);
+      hex += kHex[value >> 4];
+      hex += kHex[value & 0x0f];
     }
     return user_ + " " + hex;
   }
@@ -115,36 +111,6 @@ std::unique_ptr<SaslMechanism> make_sasl_mechanism(const std::string& name, cons
   if (upper == "XOAUTH2") return std::make_unique<XOAuth2Mechanism>(user, secret);
   if (upper == "OAUTHBEARER") return std::make_unique<OAuthBearerMechanism>(user, secret, host, port);
   return nullptr;
-}
-
-std::string base64_encode(std::string_view data) {
-  std::string out(4 * ((data.size() + 2) / 3) + 1, '\0');
-  const int length = EVP_EncodeBlock(reinterpret_cast<unsigned char*>(out.data()),
-                                     reinterpret_cast<const unsigned char*>(data.data()), static_cast<int>(data.size()));
-  out.resize(static_cast<std::size_t>(length));
-  return out;
-}
-
-std::optional<std::string> base64_decode(std::string_view text) {
-  std::string clean;
-  for (char c : text)
-    if (!std::isspace(static_cast<unsigned char>(c))) clean += c;
-  if (clean.size() % 4 != 0) return std::nullopt;
-  if (clean.empty()) return std::string();
-  // '=' only as the last one or two characters.
-  const auto padding = clean.find('=');
-  if (padding != std::string::npos &&
-      (padding + 2 < clean.size() || clean.find_first_not_of('=', padding) != std::string::npos))
-    return std::nullopt;
-  std::string out(clean.size() / 4 * 3 + 1, '\0');
-  const int length = EVP_DecodeBlock(reinterpret_cast<unsigned char*>(out.data()),
-                                     reinterpret_cast<const unsigned char*>(clean.data()), static_cast<int>(clean.size()));
-  if (length < 0) return std::nullopt;
-  std::size_t size = static_cast<std::size_t>(length);
-  // EVP_DecodeBlock counts the padding as data bytes.
-  for (std::size_t i = clean.size(); i > 0 && clean[i - 1] == '=' && size > 0; --i) --size;
-  out.resize(size);
-  return out;
 }
 
 }  // namespace smtp_ping

@@ -29,7 +29,4 @@ std::unique_ptr<SaslMechanism> make_sasl_mechanism(const std::string& name, cons
                                                    const std::string& secret, const std::string& host,
                                                    unsigned port);
 
-std::string base64_encode(std::string_view data);
-std::optional<std::string> base64_decode(std::string_view text);
-
 }  // namespace smtp_ping

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cctype>
-#include <sstream>
 
 #include "smtp/reply.hpp"
 
@@ -15,10 +14,18 @@ std::string upper(std::string text) {
   return text;
 }
 
+bool is_space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\v' || c == '\f'; }
+
 std::vector<std::string> words(const std::string& text) {
   std::vector<std::string> out;
-  std::istringstream stream(text);
-  for (std::string word; stream >> word && out.size() < 100;) out.push_back(word);
+  std::size_t at = 0;
+  while (out.size() < 100) {
+    while (at < text.size() && is_space(text[at])) ++at;
+    if (at == text.size()) break;
+    const std::size_t end = std::find_if(text.begin() + static_cast<std::ptrdiff_t>(at), text.end(), is_space) - text.begin();
+    out.push_back(text.substr(at, end - at));
+    at = end;
+  }
   return out;
 }
 

@@ -6,10 +6,11 @@
 
 #include <utility>
 
+#include "sasl/sasl_crypto.hpp"
 #include "sasl/sasl_mechanism.hpp"
 #include "smtp/capabilities.hpp"
 #include "smtp/reply_reader.hpp"
-#include "tls/tls_session.hpp"
+#include "tls/tls_channel.hpp"
 #include "transport/connection.hpp"
 #include "transport/transport_error.hpp"
 
@@ -200,7 +201,7 @@ class Dialog {
     command_.clear();
     const auto began = Clock::now();
     try {
-      auto session = TlsSession::establish(connection_.fd(), options_.tls, options_.host, deadline_);
+      auto session = start_tls(connection_.fd(), options_.tls, options_.host, deadline_);
       report_.tls = session->facts();
       connection_.upgrade(std::move(session));
       record_phase(Phase::tls, began);

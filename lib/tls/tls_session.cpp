@@ -14,8 +14,8 @@
 #include <openssl/err.h>
 #include <openssl/x509v3.h>
 
-#include "transport/connection.hpp"
 #include "transport/transport_error.hpp"
+#include "transport/wait_for_socket.hpp"
 
 namespace smtp_ping {
 namespace {

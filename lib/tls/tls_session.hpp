@@ -2,7 +2,6 @@
 
 #include <cstddef>
 #include <memory>
-#include <stdexcept>
 #include <string>
 #include <string_view>
 
@@ -10,42 +9,25 @@
 
 #include "common/deadline.hpp"
 #include "probe/probe_options.hpp"
-#include "tls/tls_facts.hpp"
+#include "tls/tls_channel.hpp"
 
 namespace smtp_ping {
-
-// Why a handshake or its certificate failed, already in words for the admin.
-class TlsFailure : public std::runtime_error {
- public:
-  enum class Kind { handshake, verify, policy, local };
-  TlsFailure(Kind kind, const std::string& message, TlsFacts facts = {})
-      : std::runtime_error(message), kind_(kind), facts_(std::move(facts)) {}
-  Kind kind() const { return kind_; }
-  const TlsFacts& facts() const { return facts_; }
-
- private:
-  Kind kind_;
-  TlsFacts facts_;
-};
 
 struct SslDeleter {
   void operator()(SSL* ssl) const { SSL_free(ssl); }
   void operator()(SSL_CTX* ctx) const { SSL_CTX_free(ctx); }
 };
 
-// A client TLS session over a connected non-blocking socket.
-class TlsSession {
+// A client TLS session over a connected non-blocking socket, in OpenSSL.
+class TlsSession final : public TlsChannel {
  public:
-  // Runs the handshake, then checks the certificate (unless options.verify is
-  // off) and the policy before returning: with a bad certificate it throws
-  // TlsFailure and not one byte of application data has been sent.
-  // `host` is -H: the default SNI and verification name.
+  // What start_tls() promises.
   static std::unique_ptr<TlsSession> establish(int fd, const TlsOptions& options, const std::string& host,
                                                const Deadline& deadline);
 
-  void write(std::string_view data, const Deadline& deadline);
-  std::size_t read(char* buffer, std::size_t size, const Deadline& deadline);
-  const TlsFacts& facts() const { return facts_; }
+  void write(std::string_view data, const Deadline& deadline) override;
+  std::size_t read(char* buffer, std::size_t size, const Deadline& deadline) override;
+  const TlsFacts& facts() const override { return facts_; }
 
  private:
   TlsSession(std::unique_ptr<SSL_CTX, SslDeleter> ctx, std::unique_ptr<SSL, SslDeleter> ssl, int fd);

@@ -7,28 +7,18 @@
 #include <cstring>
 #include <string>
 
-#include "tls/tls_session.hpp"
+#include "tls/tls_channel.hpp"
 #include "transport/transport_error.hpp"
+#include "transport/wait_for_socket.hpp"
 
 namespace smtp_ping {
-
-void wait_for_socket(int fd, short events, const Deadline& deadline) {
-  pollfd waiting{fd, events, 0};
-  for (;;) {
-    const int ready = ::poll(&waiting, 1, deadline.poll_timeout_ms());
-    if (ready > 0) return;
-    if (ready == 0 || deadline.expired())
-      throw TransportError(TransportError::Kind::timeout, "deadline reached");
-    if (errno != EINTR) throw TransportError(TransportError::Kind::io, std::string("poll: ") + std::strerror(errno));
-  }
-}
 
 Connection::Connection(UniqueFd fd) : fd_(std::move(fd)) {}
 Connection::~Connection() = default;
 Connection::Connection(Connection&&) noexcept = default;
 Connection& Connection::operator=(Connection&&) noexcept = default;
 
-void Connection::upgrade(std::unique_ptr<TlsSession> session) { tls_ = std::move(session); }
+void Connection::upgrade(std::unique_ptr<TlsChannel> session) { tls_ = std::move(session); }
 
 void Connection::send(std::string_view data, const Deadline& deadline) {
   if (tls_) {
@@ -55,19 +45,19 @@ void Connection::send(std::string_view data, const Deadline& deadline) {
 
 std::size_t Connection::receive(char* buffer, std::size_t size, const Deadline& deadline) {
   if (tls_) return tls_->read(buffer, size, deadline);
-  for (;;) {
+  // Poll first: a reply is rarely there the moment its command has left, and
+  // a recv() that only says EAGAIN is a system call per reply for nothing.
+  for (int round = 0; round < 1'000'000; ++round) {
+    wait_for_socket(fd_.get(), POLLIN, deadline);
     const ssize_t got = ::recv(fd_.get(), buffer, size, 0);
     if (got > 0) return static_cast<std::size_t>(got);
     if (got == 0) throw TransportError(TransportError::Kind::closed, "connection closed by the server");
-    if (errno == EAGAIN || errno == EWOULDBLOCK) {
-      wait_for_socket(fd_.get(), POLLIN, deadline);
-      continue;
-    }
-    if (errno == EINTR) continue;
+    if (errno == EAGAIN || errno == EWOULDBLOCK || errno == EINTR) continue;
     const int error = errno;
     if (error == ECONNRESET) throw TransportError(TransportError::Kind::closed, "connection reset by the server");
     throw TransportError(TransportError::Kind::io, std::string("recv: ") + std::strerror(error));
   }
+  throw TransportError(TransportError::Kind::io, "recv made no progress");
 }
 
 }  // namespace smtp_ping

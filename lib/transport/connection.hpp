@@ -9,7 +9,7 @@
 
 namespace smtp_ping {
 
-class TlsSession;
+class TlsChannel;
 
 // A connected byte stream with deadlines: plain at first, TLS after
 // upgrade() (STARTTLS) or from the start (implicit TLS).
@@ -27,19 +27,15 @@ class Connection {
   std::size_t receive(char* buffer, std::size_t size, const Deadline& deadline);
 
   // From now on every byte goes through `session` (already handshaken).
-  void upgrade(std::unique_ptr<TlsSession> session);
+  void upgrade(std::unique_ptr<TlsChannel> session);
   bool encrypted() const { return tls_ != nullptr; }
-  const TlsSession* tls() const { return tls_.get(); }
+  const TlsChannel* tls() const { return tls_.get(); }
 
   int fd() const { return fd_.get(); }
 
  private:
   UniqueFd fd_;
-  std::unique_ptr<TlsSession> tls_;
+  std::unique_ptr<TlsChannel> tls_;
 };
-
-// Waits until fd is readable (POLLIN) or writable (POLLOUT). Throws a timeout
-// TransportError naming `waiting_for` when the deadline passes first.
-void wait_for_socket(int fd, short events, const Deadline& deadline);
 
 }  // namespace smtp_ping

@@ -9,6 +9,7 @@
 
 #include <chrono>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -75,12 +76,17 @@ std::vector<KeyParameter> key_parameters(const AgentRequest& request) {
   return parameters;
 }
 
+enum class Judged { yes, no };
+
 // The same check as check_smtp_ping (a series too, with -n), bounded by the
-// agent's Timeout as a whole.
-CheckResult run_item_check(const AgentRequest& request) {
+// agent's Timeout as a whole; Judged::no leaves the verdict out.
+CheckResult run_item_check(const AgentRequest& request, Judged judged = Judged::yes) {
   const CheckConfig config = config_cache.get(key_parameters(request), agent_timeout);
-  SigpipeBlock sigpipe_block;
-  return run_check(config, call_budget(agent_timeout, agent_timeout));
+  // Plain sockets send with MSG_NOSIGNAL; only OpenSSL's write(2) can raise it.
+  std::optional<SigpipeBlock> sigpipe_block;
+  if (config.probe.tls.mode != TlsMode::none) sigpipe_block.emplace();
+  const auto budget = call_budget(agent_timeout, agent_timeout);
+  return judged == Judged::yes ? run_check(config, budget) : measure_check(config, budget);
 }
 
 // Runs `body` and turns every exception into "not supported".
@@ -110,7 +116,7 @@ int check_item(AgentRequest* request, AgentResult* result) {
 // net.tcp.service.perf.
 int ping_item(AgentRequest* request, AgentResult* result) {
   return guarded(result, [&] {
-    const CheckResult outcome = run_item_check(*request);
+    const CheckResult outcome = run_item_check(*request, Judged::no);
     double seconds = 0.0;
     if (outcome.series)
       seconds = outcome.series->rta.value_or(0.0);

@@ -1,3 +1,4 @@
+#include "sasl/sasl_crypto.hpp"
 #include "sasl/sasl_mechanism.hpp"
 
 #include <gtest/gtest.h>

@@ -29,15 +29,22 @@ std::vector<std::string> dnsmasq_arguments(std::uint16_t port) {
 
 }  // namespace
 
-DnsmasqServer::DnsmasqServer() : port_(free_loopback_port(true)) {
-  process_.emplace(dnsmasq_arguments(port_), directory_.path() / "dnsmasq");
-  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
-  while (std::chrono::steady_clock::now() < deadline) {
-    if (!process_->running()) throw std::runtime_error("dnsmasq exited: " + process_->stderr_text());
-    if (process_->stderr_text().find("started") != std::string::npos) return;
-    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+// A free port is only free when asked: dnsmasq also binds TCP on it, and a
+// loopback client's TIME_WAIT may hold that. Another port then, a few times.
+DnsmasqServer::DnsmasqServer() {
+  std::string last_error;
+  for (int attempt = 0; attempt < 5; ++attempt) {
+    port_ = free_loopback_port(true);
+    process_.emplace(dnsmasq_arguments(port_), directory_.path() / ("dnsmasq-" + std::to_string(attempt)));
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+    while (std::chrono::steady_clock::now() < deadline && process_->running() &&
+           process_->stderr_text().find("started") == std::string::npos)
+      std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    if (process_->stderr_text().find("started") != std::string::npos && process_->running()) return;
+    last_error = process_->stderr_text();
+    if (last_error.find("Address already in use") == std::string::npos) break;
   }
-  throw std::runtime_error("dnsmasq did not start: " + process_->stderr_text());
+  throw std::runtime_error("dnsmasq did not start: " + last_error);
 }
 
 }  // namespace smtp_ping::zabbix_test
