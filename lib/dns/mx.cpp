@@ -10,7 +10,6 @@
 #include <array>
 #include <charconv>
 #include <chrono>
-#include <cmath>
 #include <memory>
 
 namespace smtp_ping {
@@ -70,7 +69,7 @@ std::string type_name(int type) {
 int wait_seconds(Deadline deadline, const std::string& what) {
   const double left = to_seconds(deadline.remaining());
   if (left < 1.0) throw DnsLookupError("timeout: no time left for the DNS query of " + what);
-  return std::min(kMaxWaitSeconds, static_cast<int>(std::floor(left)));
+  return static_cast<int>(std::min(double{kMaxWaitSeconds}, left));  // truncation: floor of a positive
 }
 
 DnsLookupError query_error(int herrno, const std::string& what) {

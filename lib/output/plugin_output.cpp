@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <charconv>
-#include <cmath>
 #include <string_view>
 #include <system_error>
 #include <vector>
@@ -107,12 +106,13 @@ void add_transcript(const Report& report, std::vector<std::string>& lines) {
 std::string bar(const PhaseTiming& timing, double total) {
   const double start = to_seconds(timing.started);
   const double stop = start + to_seconds(timing.elapsed);
-  auto column = [&](double at, auto round) {
-    if (!(total > 0)) return 0;
-    return std::clamp(static_cast<int>(round(at / total * kWaterfallColumns)), 0, kWaterfallColumns);
+  // Columns are never negative, so truncation is floor (no libm: see CMakeLists).
+  auto position = [&](double at) {
+    return total > 0 ? std::clamp(at / total * kWaterfallColumns, 0.0, double{kWaterfallColumns}) : 0.0;
   };
-  const int first = std::min(column(start, [](double x) { return std::floor(x); }), kWaterfallColumns - 1);
-  const int last = std::max(column(stop, [](double x) { return std::ceil(x); }), first + 1);
+  const double from = position(start), to = position(stop);
+  const int first = std::min(static_cast<int>(from), kWaterfallColumns - 1);
+  const int last = std::max(static_cast<int>(to) + (to > static_cast<int>(to) ? 1 : 0), first + 1);
   std::string text(kWaterfallColumns, ' ');
   for (int i = first; i < last; ++i) text[static_cast<std::size_t>(i)] = '#';
   return text;
