@@ -8,6 +8,7 @@
 #include <cstring>
 
 #include "transport/transport_error.hpp"
+#include "transport/wait_for_socket.hpp"
 
 namespace smtp_ping {
 namespace {
@@ -17,14 +18,7 @@ namespace {
 }
 
 void wait_until_connected(int fd, const Deadline& deadline) {
-  pollfd waiting{fd, POLLOUT, 0};
-  for (;;) {
-    const int ready = ::poll(&waiting, 1, deadline.poll_timeout_ms());
-    if (ready > 0) break;
-    if (ready == 0 || deadline.expired())
-      throw TransportError(TransportError::Kind::timeout, "no connection before the deadline");
-    if (errno != EINTR) throw_errno("poll: ", errno);
-  }
+  wait_for_socket(fd, POLLOUT, deadline, "no connection before the deadline");
   int error = 0;
   socklen_t length = sizeof error;
   if (::getsockopt(fd, SOL_SOCKET, SO_ERROR, &error, &length) != 0) throw_errno("getsockopt: ", errno);

@@ -10,13 +10,13 @@
 
 namespace smtp_ping {
 
-void wait_for_socket(int fd, short events, const Deadline& deadline) {
+void wait_for_socket(int fd, short events, const Deadline& deadline, const char* timeout_message) {
   pollfd waiting{fd, events, 0};
   for (;;) {
     const int ready = ::poll(&waiting, 1, deadline.poll_timeout_ms());
     if (ready > 0) return;
     if (ready == 0 || deadline.expired())
-      throw TransportError(TransportError::Kind::timeout, "deadline reached");
+      throw TransportError(TransportError::Kind::timeout, timeout_message);
     if (errno != EINTR) throw TransportError(TransportError::Kind::io, std::string("poll: ") + std::strerror(errno));
   }
 }
