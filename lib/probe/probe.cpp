@@ -90,14 +90,11 @@ void probe(const ProbeOptions& requested, const Deadline& deadline, Clock::time_
     return;
   }
 
-  ProbeOptions options = requested;
-  if (options.hello_name.empty() && !options.banner_only) options.hello_name = local_fqdn();
-
   std::optional<Connection> connection;
   {
     PhaseClock clock(report, Phase::connect, start);
-    connection = connect_any(addresses, options, deadline, report);
-    if (connection && options.proxy_header) {
+    connection = connect_any(addresses, requested, deadline, report);
+    if (connection && requested.proxy_header) {
       try {
         connection->send(proxy_v1_header(local_address_of(connection->fd()), peer_address_of(connection->fd())),
                          deadline);
@@ -109,7 +106,7 @@ void probe(const ProbeOptions& requested, const Deadline& deadline, Clock::time_
     }
   }
   if (!connection) return;
-  run_dialog(*connection, options, deadline, start, report);
+  run_dialog(*connection, requested, deadline, start, report);
 }
 
 }  // namespace

@@ -6,6 +6,7 @@
 
 #include <utility>
 
+#include "dns/resolve.hpp"
 #include "sasl/sasl_crypto.hpp"
 #include "sasl/sasl_mechanism.hpp"
 #include "smtp/capabilities.hpp"
@@ -67,6 +68,11 @@ class Dialog {
     } catch (const StepFailure& step) {
       report_.failure = step.failure;
       if (step.connection_usable) polite_quit();
+    } catch (const TlsFailure& unavailable) {
+      // Only SASL's base64/HMAC get here (the handshake judges its own):
+      // check_smtp_ping loads them with TLS, and the TLS module is missing.
+      report_.failure = Failure{phase_, FailureKind::local, unavailable.what(), std::nullopt, command_, {}};
+      polite_quit();
     }
   }
 
@@ -164,16 +170,22 @@ class Dialog {
       fail(FailureKind::expect_mismatch, "greeting lacks the expected text", reply, "'" + *options_.expect + "'");
   }
 
+  // -F, or this machine's FQDN, looked up only when a dialog gets this far.
+  const std::string& hello_name() {
+    if (hello_name_.empty()) hello_name_ = options_.hello_name.empty() ? local_fqdn() : options_.hello_name;
+    return hello_name_;
+  }
+
   void hello(Phase phase) {
     const bool lmtp = options_.greeting == Greeting::lhlo;
     const std::string verb = lmtp ? "LHLO " : "EHLO ";
-    const Reply reply = command(phase, verb + options_.hello_name);
+    const Reply reply = command(phase, verb + hello_name());
     if (reply.klass() == 2) {
       report_.capabilities = parse_capabilities(reply);
       return;
     }
     if (lmtp || reply.klass() != 5) expect_positive(reply, command_);
-    const Reply helo = command(phase, "HELO " + options_.hello_name);
+    const Reply helo = command(phase, "HELO " + hello_name());
     if (helo.klass() != 2) fail(FailureKind::reply, "EHLO and HELO rejected", helo, "2xx");
     report_.capabilities = Capabilities{};
     report_.capabilities.server_name = helo.lines.empty() ? "" : helo.lines.front().substr(0, helo.lines.front().find(' '));
@@ -325,6 +337,7 @@ class Dialog {
   Report& report_;
   Phase phase_ = Phase::banner;
   std::string command_;
+  std::string hello_name_;
 };
 
 }  // namespace

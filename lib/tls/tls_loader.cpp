@@ -7,6 +7,7 @@
 #include <cstring>
 #include <stdexcept>
 #include <string>
+#include <vector>
 
 #include "sasl/sasl_crypto.hpp"
 #include "tls/tls_channel.hpp"
@@ -60,11 +61,19 @@ const Api* open_module(const std::string& path, std::string& problem) {
   return nullptr;
 }
 
+// The copy beside the plugin when there is one, then the installed one.
+std::vector<std::string> module_candidates() {
+  std::vector<std::string> candidates;
+  if (std::string beside = next_to_executable(); !beside.empty() && ::access(beside.c_str(), F_OK) == 0)
+    candidates.push_back(std::move(beside));
+  candidates.push_back(SMTP_PING_TLS_MODULE_PATH);
+  return candidates;
+}
+
 LoadedModule load_module() {
   LoadedModule loaded;
   std::string problem;
-  for (const std::string& path : {next_to_executable(), std::string(SMTP_PING_TLS_MODULE_PATH)}) {
-    if (path.empty() || (path != SMTP_PING_TLS_MODULE_PATH && ::access(path.c_str(), F_OK) != 0)) continue;
+  for (const std::string& path : module_candidates()) {
     loaded.api = open_module(path, problem);
     if (loaded.api) return loaded;
     loaded.problem += (loaded.problem.empty() ? "" : "; ") + problem;

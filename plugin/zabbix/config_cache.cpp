@@ -14,15 +14,15 @@ std::string cache_key(const std::vector<KeyParameter>& parameters, std::chrono::
 
 }  // namespace
 
-CheckConfig ConfigCache::get(const std::vector<KeyParameter>& parameters, std::chrono::milliseconds agent_timeout) {
+const CheckConfig& ConfigCache::get(const std::vector<KeyParameter>& parameters,
+                                    std::chrono::milliseconds agent_timeout) {
   const auto now = std::chrono::steady_clock::now();
   const std::string key = cache_key(parameters, agent_timeout);
   if (const auto found = entries_.find(key); found != entries_.end() && now - found->second.parsed < kLifetime)
     return found->second.config;
   CheckConfig config = check_config(parameters, agent_timeout);  // throws ItemError: nothing cached
   if (entries_.size() >= kMaxEntries) entries_.clear();
-  entries_[key] = Entry{config, now};
-  return config;
+  return (entries_[key] = Entry{std::move(config), now}).config;
 }
 
 }  // namespace smtp_ping::zabbix

@@ -15,7 +15,8 @@ namespace smtp_ping::zabbix {
 // read again within a minute.
 class ConfigCache {
  public:
-  CheckConfig get(const std::vector<KeyParameter>& parameters, std::chrono::milliseconds agent_timeout);
+  // Valid until the next get(): a listener serves one item at a time.
+  const CheckConfig& get(const std::vector<KeyParameter>& parameters, std::chrono::milliseconds agent_timeout);
 
  private:
   struct Entry {

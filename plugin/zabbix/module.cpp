@@ -81,7 +81,7 @@ enum class Judged { yes, no };
 // The same check as check_smtp_ping (a series too, with -n), bounded by the
 // agent's Timeout as a whole; Judged::no leaves the verdict out.
 CheckResult run_item_check(const AgentRequest& request, Judged judged = Judged::yes) {
-  const CheckConfig config = config_cache.get(key_parameters(request), agent_timeout);
+  const CheckConfig& config = config_cache.get(key_parameters(request), agent_timeout);
   // Plain sockets send with MSG_NOSIGNAL; only OpenSSL's write(2) can raise it.
   std::optional<SigpipeBlock> sigpipe_block;
   if (config.probe.tls.mode != TlsMode::none) sigpipe_block.emplace();

@@ -66,6 +66,24 @@ TEST(TlsModule, WithoutTheModulePlainChecksWorkAndTlsIsUnknownSayingWhy) {
   EXPECT_TRUE(server.first_connection().quit) << "the dialog still ends with QUIT";
 }
 
+TEST(TlsModule, WithoutTheModulePlaintextAuthIsUnknownInTheAuthPhase) {
+  TempDir dir;
+  const std::string plugin = lone_copy_of_the_plugin(dir);
+  ServerScript script;
+  script.auth = AuthSettings{"probe@smtp-ping.test", "s3cret-Pa55word"};
+  ScriptedSmtpServer server(script);
+
+  const auto run = run_program(plugin,
+                               target_of(server) + std::initializer_list<std::string>{
+                                                       "-F", "me", "-A", "PLAIN", "-U", "probe@smtp-ping.test", "-P",
+                                                       "s3cret-Pa55word", "--allow-plaintext-auth"},
+                               Millis(10'000));
+  EXPECT_EQ(run.exit_code, exit_unknown) << run.describe();
+  EXPECT_TRUE(contains(run.first_line(), "auth failed: TLS support is not available")) << run.describe();
+  EXPECT_FALSE(contains(run.output(), "s3cret-Pa55word")) << run.describe();
+  EXPECT_TRUE(server.first_connection().quit) << "the dialog still ends with QUIT";
+}
+
 TEST(TlsModule, AFileThatIsNoModuleIsNamedAndNotUsed) {
   TempDir dir;
   const std::string plugin = lone_copy_of_the_plugin(dir);
