@@ -13,10 +13,7 @@ using namespace smtp_ping;
 using namespace smtp_ping::fuzz;
 
 extern "C" int LLVMFuzzerInitialize(int*, char***) {
-  // Nothing from the fuzzing machine's environment may steer the parser.
-  ::unsetenv("SMTP_PING_PASSWORD");
-  ::unsetenv("MP_CONFIG_FILE");
-  ::unsetenv("NAGIOS_CONFIG_PATH");
+  clear_option_environment();
   return 0;
 }
 

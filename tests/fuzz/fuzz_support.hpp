@@ -33,6 +33,12 @@ inline std::vector<std::string> split(std::string_view text, std::string_view se
   return pieces;
 }
 
+// Nothing from the fuzzing machine's environment may steer the option parser
+// (a secret, or a default --extra-opts file). For LLVMFuzzerInitialize.
+inline void clear_option_environment() {
+  for (const char* name : {"SMTP_PING_PASSWORD", "MP_CONFIG_FILE", "NAGIOS_CONFIG_PATH"}) ::unsetenv(name);
+}
+
 // A broken promise: print what and where, then abort so libFuzzer keeps the input.
 [[noreturn]] inline void violated(const char* what, std::string_view detail = {}) {
   std::fprintf(stderr, "property violated: %s\n", what);

@@ -16,9 +16,7 @@ using namespace smtp_ping::fuzz;
 using namespace smtp_ping::zabbix;
 
 extern "C" int LLVMFuzzerInitialize(int*, char***) {
-  ::unsetenv("SMTP_PING_PASSWORD");
-  ::unsetenv("MP_CONFIG_FILE");
-  ::unsetenv("NAGIOS_CONFIG_PATH");
+  clear_option_environment();
   return 0;
 }
 

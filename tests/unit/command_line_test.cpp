@@ -1,67 +1,26 @@
-#include <stdlib.h>
-#include <unistd.h>
-
 #include <gtest/gtest.h>
 
 #include <chrono>
-#include <cstdio>
-#include <fstream>
 #include <string>
 #include <vector>
 
+#include "option_test_support.hpp"
 #include "options/check_config.hpp"
 
 namespace smtp_ping {
 namespace {
 
-using Args = std::vector<std::string>;
-using Strings = std::vector<std::string>;
-
-CheckConfig parse(const Args& args) {
-  const auto parsed = parse_command_line(args);
-  EXPECT_EQ(parsed.action, CommandAction::run);
-  return parsed.config;
-}
-
-// The UsageError message for args; fails the test when they parse.
-std::string usage_error(const Args& args) {
-  try {
-    parse_command_line(args);
-  } catch (const UsageError& error) {
-    return error.what();
-  }
-  ADD_FAILURE() << "no UsageError";
-  return {};
-}
-
-bool mentions(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+using namespace option_test;
 
 // SMTP_PING_PASSWORD from the environment would change what -A needs; every
 // test starts without it and restores it afterwards.
 class CommandLine : public ::testing::Test {
  protected:
-  void SetUp() override {
-    if (const char* value = std::getenv("SMTP_PING_PASSWORD")) saved_ = value;
-    ::unsetenv("SMTP_PING_PASSWORD");
-  }
-  void TearDown() override {
-    if (saved_) ::setenv("SMTP_PING_PASSWORD", saved_->c_str(), 1);
-    else ::unsetenv("SMTP_PING_PASSWORD");
-    for (const auto& path : files_) std::remove(path.c_str());
-  }
-  std::string temp_file(const std::string& content) {
-    std::string path = ::testing::TempDir() + "smtp_ping_cmdline_XXXXXX";
-    const int fd = ::mkstemp(path.data());
-    EXPECT_GE(fd, 0);
-    if (fd >= 0) ::close(fd);
-    std::ofstream(path, std::ios::binary) << content;
-    files_.push_back(path);
-    return path;
-  }
+  std::string temp_file(const std::string& content) { return files_.create(content); }
 
  private:
-  std::optional<std::string> saved_;
-  std::vector<std::string> files_;
+  ClearedEnvironment environment_{"SMTP_PING_PASSWORD"};
+  TempFiles files_;
 };
 
 // --- defaults and the host ---

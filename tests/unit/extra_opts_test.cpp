@@ -1,78 +1,31 @@
-#include <stdlib.h>
-#include <unistd.h>
-
 #include <gtest/gtest.h>
 
 #include <chrono>
-#include <cstdio>
-#include <fstream>
-#include <optional>
 #include <string>
 #include <vector>
 
 #include <boost/program_options/options_description.hpp>
 #include <boost/program_options/value_semantic.hpp>
 
+#include "option_test_support.hpp"
 #include "options/check_config.hpp"
 #include "options/extra_opts.hpp"
 
 namespace smtp_ping {
 namespace {
 
-using Args = std::vector<std::string>;
-using Strings = std::vector<std::string>;
-
-bool mentions(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+using namespace option_test;
 
 // --extra-opts through parse_command_line, with ini files in the test's temp dir.
 // The environment variables that choose a default ini file are cleared, so
 // a stray file on the machine never leaks into a test.
 class ExtraOpts : public ::testing::Test {
  protected:
-  void SetUp() override {
-    for (const char* name : {"MP_CONFIG_FILE", "NAGIOS_CONFIG_PATH", "SMTP_PING_PASSWORD"}) {
-      const char* value = std::getenv(name);
-      saved_.push_back({name, value ? std::optional<std::string>(value) : std::nullopt});
-      ::unsetenv(name);
-    }
-  }
-  void TearDown() override {
-    for (const auto& [name, value] : saved_) {
-      if (value) ::setenv(name.c_str(), value->c_str(), 1);
-      else ::unsetenv(name.c_str());
-    }
-    for (const auto& path : files_) std::remove(path.c_str());
-  }
-
-  std::string ini(const std::string& content) {
-    std::string path = ::testing::TempDir() + "smtp_ping_extra_opts_XXXXXX";
-    const int fd = ::mkstemp(path.data());
-    EXPECT_GE(fd, 0);
-    if (fd >= 0) ::close(fd);
-    std::ofstream(path, std::ios::binary) << content;
-    files_.push_back(path);
-    return path;
-  }
-
-  static CheckConfig parse(const Args& args) {
-    const auto parsed = parse_command_line(args);
-    EXPECT_EQ(parsed.action, CommandAction::run);
-    return parsed.config;
-  }
-
-  static std::string usage_error(const Args& args) {
-    try {
-      parse_command_line(args);
-    } catch (const UsageError& error) {
-      return error.what();
-    }
-    ADD_FAILURE() << "no UsageError";
-    return {};
-  }
+  std::string ini(const std::string& content) { return files_.create(content); }
 
  private:
-  std::vector<std::pair<std::string, std::optional<std::string>>> saved_;
-  std::vector<std::string> files_;
+  ClearedEnvironment environment_{"MP_CONFIG_FILE", "NAGIOS_CONFIG_PATH", "SMTP_PING_PASSWORD"};
+  TempFiles files_;
 };
 
 TEST_F(ExtraOpts, NamedSectionAndFile) {
