@@ -29,6 +29,8 @@ start_server() {
         -keyout "$KEY" -out "$CERT" > "$WORK/openssl.log" 2>&1
     printf '%s\n' "$PASSWORD" > "$PASSWORD_FILE"
     chmod 0600 "$PASSWORD_FILE"
+    # Created here: the background job opens it only when it gets to run.
+    : > "$WORK/server.out"
     /usr/bin/python3 "$TESTS_DIR/smtp-server" "$CERT" "$KEY" "$USER_NAME" "$PASSWORD" \
         > "$WORK/server.out" 2> "$WORK/server.err" &
     server_pid=$!
