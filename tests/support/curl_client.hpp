@@ -15,8 +15,8 @@ class CurlClient {
     CURLcode code = CURLE_OK;
     std::string body;     // what curl handed to the write callback
     std::string headers;  // the server's response lines (the header callback), CRLF kept
-    std::string error;   // CURLOPT_ERRORBUFFER
-    long response = 0;   // CURLINFO_RESPONSE_CODE
+    std::string error;    // CURLOPT_ERRORBUFFER
+    long response = 0;    // CURLINFO_RESPONSE_CODE
   };
 
   CurlClient();

@@ -62,7 +62,8 @@ std::optional<FetchAttribute> body_attribute(const std::string& text) {
   std::string section_name = attribute.section;
   if (!attribute.fields.empty()) {
     section_name += " (";
-    for (std::size_t i = 0; i < attribute.fields.size(); ++i) section_name += (i ? " " : "") + upper_case(attribute.fields[i]);
+    for (std::size_t i = 0; i < attribute.fields.size(); ++i)
+      section_name += (i ? " " : "") + upper_case(attribute.fields[i]);
     section_name += ")";
   }
   attribute.reply_name = "BODY[" + section_name + "]";
@@ -93,10 +94,14 @@ std::optional<FetchAttribute> one_attribute(const ImapValue& value) {
 
 std::string section_content(const FetchAttribute& attribute, const std::string& content) {
   std::string text;
-  if (attribute.section.empty()) text = content;
-  else if (attribute.section == "HEADER") text = std::string(header_section(content));
-  else if (attribute.section == "TEXT") text = std::string(body_section(content));
-  else text = header_fields(content, attribute.fields, attribute.section == "HEADER.FIELDS.NOT");
+  if (attribute.section.empty())
+    text = content;
+  else if (attribute.section == "HEADER")
+    text = std::string(header_section(content));
+  else if (attribute.section == "TEXT")
+    text = std::string(body_section(content));
+  else
+    text = header_fields(content, attribute.fields, attribute.section == "HEADER.FIELDS.NOT");
   if (!attribute.partial) return text;
   const auto [origin, length] = *attribute.partial;
   return origin >= text.size() ? std::string{} : text.substr(origin, length);
@@ -141,8 +146,8 @@ std::optional<std::vector<FetchAttribute>> parse_fetch_attributes(const ImapValu
 }
 
 std::vector<FetchReplyItem> fetch_reply_items(const std::vector<FetchAttribute>& attributes,
-                                              const StoredMessage& message, std::uint32_t shown_uid,
-                                              bool uid_command, bool seen_changed) {
+                                              const StoredMessage& message, std::uint32_t shown_uid, bool uid_command,
+                                              bool seen_changed) {
   std::vector<FetchReplyItem> plain;
   std::vector<FetchReplyItem> literals;
   auto asked = [&](Kind kind) {

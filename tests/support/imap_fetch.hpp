@@ -23,7 +23,7 @@ struct FetchAttribute {
   std::string section;     // "", "HEADER", "TEXT", "HEADER.FIELDS", "HEADER.FIELDS.NOT"
   std::vector<std::string> fields;
   std::optional<std::pair<std::size_t, std::size_t>> partial;  // origin, length
-  bool sets_seen = false;  // BODY[...] and RFC822(.TEXT) without PEEK
+  bool sets_seen = false;                                      // BODY[...] and RFC822(.TEXT) without PEEK
 };
 
 // An attribute, a list of them, or the macro FAST; nullopt and `error` set for
@@ -41,7 +41,7 @@ struct FetchReplyItem {
 // UID FETCH), the other non-literal items as asked, FLAGS when this fetch set
 // \Seen and FLAGS was not asked for, then the literals as asked.
 std::vector<FetchReplyItem> fetch_reply_items(const std::vector<FetchAttribute>& attributes,
-                                              const StoredMessage& message, std::uint32_t shown_uid,
-                                              bool uid_command, bool seen_changed);
+                                              const StoredMessage& message, std::uint32_t shown_uid, bool uid_command,
+                                              bool seen_changed);
 
 }  // namespace smtp_ping::test

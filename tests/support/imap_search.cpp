@@ -108,9 +108,11 @@ class Parser {
   }
 
   std::optional<Criterion> flag_criterion(const std::string& key) {
-    static const std::vector<std::pair<std::string, std::string>> flags{
-        {"ANSWERED", "\\Answered"}, {"DELETED", "\\Deleted"}, {"FLAGGED", "\\Flagged"},
-        {"SEEN", "\\Seen"},         {"DRAFT", "\\Draft"}};
+    static const std::vector<std::pair<std::string, std::string>> flags{{"ANSWERED", "\\Answered"},
+                                                                        {"DELETED", "\\Deleted"},
+                                                                        {"FLAGGED", "\\Flagged"},
+                                                                        {"SEEN", "\\Seen"},
+                                                                        {"DRAFT", "\\Draft"}};
     for (const auto& [name, flag] : flags) {
       if (key == name) return flag_key(flag, true);
       if (key == "UN" + name) return flag_key(flag, false);
@@ -132,10 +134,9 @@ class Parser {
     if (!first || at_ >= values_.size()) return first ? fail("OR needs two keys") : std::nullopt;
     auto second = next();
     if (!second) return std::nullopt;
-    return Criterion{[](const SearchSubject& s, const std::vector<Criterion>& c) {
-                       return c[0].matches(s) || c[1].matches(s);
-                     },
-                     {std::move(*first), std::move(*second)}};
+    return Criterion{
+        [](const SearchSubject& s, const std::vector<Criterion>& c) { return c[0].matches(s) || c[1].matches(s); },
+        {std::move(*first), std::move(*second)}};
   }
 
   std::optional<Criterion> sequence_key(bool by_uid) {

@@ -84,8 +84,7 @@ std::string joined(const std::vector<std::string>& words) {
 }
 
 bool all_text(const std::vector<ImapValue>& args, std::size_t count) {
-  return args.size() == count &&
-         std::all_of(args.begin(), args.end(), [](const ImapValue& v) { return !v.is_list(); });
+  return args.size() == count && std::all_of(args.begin(), args.end(), [](const ImapValue& v) { return !v.is_list(); });
 }
 
 }  // namespace
@@ -153,49 +152,72 @@ void ImapSession::handle(const std::string& text) {
 void ImapSession::dispatch(const std::string& tag, const std::string& command, const Arguments& args) {
   if (dispatch_any_state(tag, command, args)) return;
   if (state_ == State::not_authenticated) {
-    if (!dispatch_not_authenticated(tag, command, args)) tagged(tag, "BAD Error in IMAP command " + command + ": Unknown command or not logged in.");
+    if (!dispatch_not_authenticated(tag, command, args))
+      tagged(tag, "BAD Error in IMAP command " + command + ": Unknown command or not logged in.");
     return;
   }
   if (dispatch_authenticated(tag, command, args)) return;
   if (state_ == State::selected && dispatch_selected(tag, command, args)) return;
-  const bool needs_selection = command == "SEARCH" || command == "FETCH" || command == "STORE" ||
-                               command == "EXPUNGE" || command.rfind("UID ", 0) == 0 || command == "CLOSE" ||
-                               command == "UNSELECT";
-  tagged(tag, needs_selection ? "BAD No mailbox selected." : "BAD Error in IMAP command " + command + ": Unknown command.");
+  const bool needs_selection =
+      state_ != State::selected &&
+      (command == "SEARCH" || command == "FETCH" || command == "STORE" || command == "EXPUNGE" ||
+       command.rfind("UID ", 0) == 0 || command == "CLOSE" || command == "UNSELECT");
+  tagged(tag,
+         needs_selection ? "BAD No mailbox selected." : "BAD Error in IMAP command " + command + ": Unknown command.");
 }
 
 bool ImapSession::dispatch_any_state(const std::string& tag, const std::string& command, const Arguments&) {
-  if (command == "CAPABILITY") capability(tag);
-  else if (command == "NOOP") noop(tag);
-  else if (command == "LOGOUT") logout(tag);
-  else return false;
+  if (command == "CAPABILITY")
+    capability(tag);
+  else if (command == "NOOP")
+    noop(tag);
+  else if (command == "LOGOUT")
+    logout(tag);
+  else
+    return false;
   return true;
 }
 
-bool ImapSession::dispatch_not_authenticated(const std::string& tag, const std::string& command, const Arguments& args) {
-  if (command == "STARTTLS") starttls(tag);
-  else if (command == "LOGIN") login(tag, args);
-  else if (command == "AUTHENTICATE") authenticate(tag, args);
-  else return false;
+bool ImapSession::dispatch_not_authenticated(const std::string& tag, const std::string& command,
+                                             const Arguments& args) {
+  if (command == "STARTTLS")
+    starttls(tag);
+  else if (command == "LOGIN")
+    login(tag, args);
+  else if (command == "AUTHENTICATE")
+    authenticate(tag, args);
+  else
+    return false;
   return true;
 }
 
 bool ImapSession::dispatch_authenticated(const std::string& tag, const std::string& command, const Arguments& args) {
-  if (command == "SELECT" || command == "EXAMINE") select(tag, args, command == "EXAMINE");
-  else if (command == "LIST") list(tag, args);
-  else if (command == "STATUS") status(tag, args);
-  else if (command == "STARTTLS" || command == "LOGIN" || command == "AUTHENTICATE") tagged(tag, "BAD Already logged in.");
-  else return false;
+  if (command == "SELECT" || command == "EXAMINE")
+    select(tag, args, command == "EXAMINE");
+  else if (command == "LIST")
+    list(tag, args);
+  else if (command == "STATUS")
+    status(tag, args);
+  else if (command == "STARTTLS" || command == "LOGIN" || command == "AUTHENTICATE")
+    tagged(tag, "BAD Already logged in.");
+  else
+    return false;
   return true;
 }
 
 bool ImapSession::dispatch_selected(const std::string& tag, const std::string& command, const Arguments& args) {
-  if (command == "SEARCH" || command == "UID SEARCH") search(tag, args, command == "UID SEARCH");
-  else if (command == "FETCH" || command == "UID FETCH") fetch(tag, args, command == "UID FETCH");
-  else if (command == "STORE" || command == "UID STORE") store(tag, args, command == "UID STORE");
-  else if (command == "EXPUNGE" || command == "UID EXPUNGE") expunge(tag, args, command == "UID EXPUNGE");
-  else if (command == "CLOSE" || command == "UNSELECT") close_folder(tag, command == "CLOSE");
-  else return false;
+  if (command == "SEARCH" || command == "UID SEARCH")
+    search(tag, args, command == "UID SEARCH");
+  else if (command == "FETCH" || command == "UID FETCH")
+    fetch(tag, args, command == "UID FETCH");
+  else if (command == "STORE" || command == "UID STORE")
+    store(tag, args, command == "UID STORE");
+  else if (command == "EXPUNGE" || command == "UID EXPUNGE")
+    expunge(tag, args, command == "UID EXPUNGE");
+  else if (command == "CLOSE" || command == "UNSELECT")
+    close_folder(tag, command == "CLOSE");
+  else
+    return false;
   return true;
 }
 
@@ -220,7 +242,8 @@ std::string ImapSession::capabilities() const {
     if (script_.sasl_ir) words.push_back("SASL-IR");
     words.push_back("LITERAL+");
     if (script_.tls && !script_.faults.no_starttls && !channel_.tls_active()) words.push_back("STARTTLS");
-    if (login_disabled()) words.push_back("LOGINDISABLED");
+    if (login_disabled())
+      words.push_back("LOGINDISABLED");
     else
       for (const auto& mechanism : script_.sasl_mechanisms) words.push_back("AUTH=" + mechanism);
     return joined(words);
@@ -286,8 +309,8 @@ void ImapSession::authenticate(const std::string& tag, const Arguments& args) {
     if (line) log_.update([&](MailConnectionRecord& r) { r.lines.push_back(*line); });
     return line;
   };
-  const auto outcome = run_sasl_exchange(mechanism, initial, {script_.user, script_.password}, script_.hostname,
-                                         log_.index(), ask);
+  const auto outcome =
+      run_sasl_exchange(mechanism, initial, {script_.user, script_.password}, script_.hostname, log_.index(), ask);
   if (!outcome) {
     state_ = State::logout;
     return;
@@ -309,7 +332,9 @@ void ImapSession::logged_in(const std::string& tag, const std::string& mechanism
 
 void ImapSession::select(const std::string& tag, const Arguments& args, bool read_only) {
   const char* verb = read_only ? "Examine" : "Select";
-  if (!all_text(args, 1)) return tagged(tag, std::string("BAD Error in IMAP command ") + (read_only ? "EXAMINE" : "SELECT") + ": Invalid arguments.");
+  if (!all_text(args, 1))
+    return tagged(
+        tag, std::string("BAD Error in IMAP command ") + (read_only ? "EXAMINE" : "SELECT") + ": Invalid arguments.");
   if (state_ == State::selected) untagged("OK [CLOSED] Previous mailbox closed.");
   state_ = State::authenticated;
   const auto& name = args[0].text;
@@ -344,9 +369,11 @@ void ImapSession::list(const std::string& tag, const Arguments& args) {
     untagged(std::string("LIST (\\Noselect) \"") + hierarchy_separator + "\" \"\"");
   } else {
     for (const auto& folder : mailbox_.folders()) {
-      const bool match = folder == "INBOX" ? wildcard_match(upper_case(pattern), folder) : wildcard_match(pattern, folder);
+      const bool match =
+          folder == "INBOX" ? wildcard_match(upper_case(pattern), folder) : wildcard_match(pattern, folder);
       if (match)
-        untagged("LIST (\\HasNoChildren" + special_use(folder) + ") \"" + hierarchy_separator + "\" " + imap_astring(folder));
+        untagged("LIST (\\HasNoChildren" + special_use(folder) + ") \"" + hierarchy_separator + "\" " +
+                 imap_astring(folder));
     }
   }
   tagged(tag, std::string("OK List completed") + timing);
@@ -361,15 +388,19 @@ void ImapSession::status(const std::string& tag, const Arguments& args) {
   for (const auto& item : args[1].items) {
     const auto name = upper_case(item.text);
     std::uint32_t value = 0;
-    if (name == "MESSAGES") value = static_cast<std::uint32_t>(messages.size());
-    else if (name == "RECENT") value = 0;
-    else if (name == "UIDNEXT") value = mailbox_.uid_next(args[0].text);
-    else if (name == "UIDVALIDITY") value = mailbox_.uid_validity(args[0].text);
+    if (name == "MESSAGES")
+      value = static_cast<std::uint32_t>(messages.size());
+    else if (name == "RECENT")
+      value = 0;
+    else if (name == "UIDNEXT")
+      value = mailbox_.uid_next(args[0].text);
+    else if (name == "UIDVALIDITY")
+      value = mailbox_.uid_validity(args[0].text);
     else if (name == "UNSEEN")
-      value = static_cast<std::uint32_t>(std::count_if(messages.begin(), messages.end(), [](const StoredMessage& m) {
-        return m.flags.count("\\Seen") == 0;
-      }));
-    else return tagged(tag, "BAD Error in IMAP command STATUS: Invalid status item " + item.text);
+      value = static_cast<std::uint32_t>(std::count_if(
+          messages.begin(), messages.end(), [](const StoredMessage& m) { return m.flags.count("\\Seen") == 0; }));
+    else
+      return tagged(tag, "BAD Error in IMAP command STATUS: Invalid status item " + item.text);
     items.push_back(name + " " + std::to_string(value));
   }
   untagged("STATUS " + imap_astring(args[0].text) + " (" + joined(items) + ")");
@@ -423,7 +454,8 @@ void ImapSession::search(const std::string& tag, const Arguments& args, bool by_
   }
   std::string error;
   const auto program = SearchProgram::parse(args, error);
-  if (!program) return tagged(tag, "BAD Error in IMAP command " + std::string(by_uid ? "UID SEARCH" : "SEARCH") + ": " + error);
+  if (!program)
+    return tagged(tag, "BAD Error in IMAP command " + std::string(by_uid ? "UID SEARCH" : "SEARCH") + ": " + error);
   const auto messages = view_messages();
   SearchSubject subject;
   subject.largest_sequence = static_cast<std::uint32_t>(view_.size());
@@ -456,14 +488,15 @@ void ImapSession::endless_search() {
 
 void ImapSession::fetch(const std::string& tag, const Arguments& args, bool by_uid) {
   const std::string name = by_uid ? "UID FETCH" : "FETCH";
-  if (args.size() != 2 || args[0].is_list()) return tagged(tag, "BAD Error in IMAP command " + name + ": Invalid arguments.");
+  if (args.size() != 2 || args[0].is_list())
+    return tagged(tag, "BAD Error in IMAP command " + name + ": Invalid arguments.");
   const auto set = SequenceSet::parse(args[0].text);
   if (!set) return tagged(tag, "BAD Error in IMAP command " + name + ": Invalid messageset");
   std::string error;
   const auto attributes = parse_fetch_attributes(args[1], error);
   if (!attributes) return tagged(tag, "BAD Error in IMAP command " + name + ": " + error);
-  const bool sets_seen = std::any_of(attributes->begin(), attributes->end(),
-                                     [](const FetchAttribute& a) { return a.sets_seen; });
+  const bool sets_seen =
+      std::any_of(attributes->begin(), attributes->end(), [](const FetchAttribute& a) { return a.sets_seen; });
   const std::uint32_t largest = by_uid ? (view_.empty() ? 0 : view_.back()) : static_cast<std::uint32_t>(view_.size());
   for (auto [sequence, message] : view_messages()) {
     if (!set->contains(by_uid ? message.uid : sequence, largest)) continue;
@@ -474,8 +507,8 @@ void ImapSession::fetch(const std::string& tag, const Arguments& args, bool by_u
         seen_changed = true;
       }
     }
-    write_fetch(sequence, fetch_reply_items(*attributes, message, message.uid + script_.faults.wrong_uids, by_uid,
-                                            seen_changed));
+    write_fetch(sequence,
+                fetch_reply_items(*attributes, message, message.uid + script_.faults.wrong_uids, by_uid, seen_changed));
   }
   sync_view(by_uid);
   tagged(tag, std::string("OK Fetch completed") + timing);
@@ -505,7 +538,7 @@ void ImapSession::store(const std::string& tag, const Arguments& args, bool by_u
   auto item = upper_case(args[1].text);
   const bool silent = item.size() > 7 && item.compare(item.size() - 7, 7, ".SILENT") == 0;
   if (silent) item.resize(item.size() - 7);
-  const auto how = item == "+FLAGS" ? Mailbox::FlagChange::add
+  const auto how = item == "+FLAGS"   ? Mailbox::FlagChange::add
                    : item == "-FLAGS" ? Mailbox::FlagChange::remove
                                       : Mailbox::FlagChange::replace;
   if (!set || (item != "+FLAGS" && item != "-FLAGS" && item != "FLAGS"))
@@ -529,7 +562,8 @@ void ImapSession::store(const std::string& tag, const Arguments& args, bool by_u
 }
 
 void ImapSession::expunge(const std::string& tag, const Arguments& args, bool by_uid) {
-  if (by_uid && script_.faults.no_uidplus) return tagged(tag, "BAD Error in IMAP command UID EXPUNGE: Unknown command.");
+  if (by_uid && script_.faults.no_uidplus)
+    return tagged(tag, "BAD Error in IMAP command UID EXPUNGE: Unknown command.");
   if (by_uid && (args.size() != 1 || args[0].is_list()))
     return tagged(tag, "BAD Error in IMAP command UID EXPUNGE: Invalid arguments.");
   if (read_only_) return tagged(tag, "NO Mailbox is read-only.");

@@ -12,7 +12,7 @@ namespace smtp_ping::test {
 namespace {
 
 constexpr std::array<const char*, 12> month_names{"Jan", "Feb", "Mar", "Apr", "May", "Jun",
-                                                   "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+                                                  "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
 constexpr std::array<const char*, 6> system_flags{"\\Answered", "\\Flagged", "\\Deleted",
                                                   "\\Seen",     "\\Draft",   "\\Recent"};
 

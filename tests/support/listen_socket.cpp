@@ -15,7 +15,9 @@
 namespace smtp_ping::test {
 namespace {
 
-[[noreturn]] void throw_errno(const std::string& what) { throw std::system_error(errno, std::generic_category(), what); }
+[[noreturn]] void throw_errno(const std::string& what) {
+  throw std::system_error(errno, std::generic_category(), what);
+}
 
 Endpoint endpoint_of(const sockaddr_storage& storage) {
   std::array<char, INET6_ADDRSTRLEN> text{};

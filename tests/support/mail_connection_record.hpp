@@ -22,13 +22,13 @@ struct MailConnectionRecord {
   std::uint16_t local_port = 0;
   std::vector<std::string> lines;     // every line received (commands, SASL answers), without CRLF
   std::vector<std::string> commands;  // command names in order: "CAPABILITY", "UID SEARCH", "RETR", ...
-  bool tls = false;       // a TLS session was established
-  std::string tls_error;  // why a handshake failed
-  std::string sni;        // server name the client asked for
-  std::string auth_mechanism;  // "LOGIN" (IMAP LOGIN), "USER" (POP3 USER/PASS) or the SASL mechanism
+  bool tls = false;                   // a TLS session was established
+  std::string tls_error;              // why a handshake failed
+  std::string sni;                    // server name the client asked for
+  std::string auth_mechanism;         // "LOGIN" (IMAP LOGIN), "USER" (POP3 USER/PASS) or the SASL mechanism
   bool authenticated = false;
-  std::string selected;  // the folder selected last (POP3: INBOX once logged in)
-  bool logout = false;   // LOGOUT / QUIT received
+  std::string selected;   // the folder selected last (POP3: INBOX once logged in)
+  bool logout = false;    // LOGOUT / QUIT received
   bool finished = false;  // the server is done with the connection
 
   bool received(std::string_view line) const { return std::find(lines.begin(), lines.end(), line) != lines.end(); }

@@ -12,8 +12,8 @@ using SystemClock = std::chrono::system_clock;
 
 // A message a test puts into the mailbox.
 struct MailMessage {
-  std::string content;          // RFC 5322 text; bare LF and CR become CRLF when stored
-  std::set<std::string> flags;  // as IMAP spells them: "\\Seen", "\\Deleted", ... and keywords
+  std::string content;                                   // RFC 5322 text; bare LF and CR become CRLF when stored
+  std::set<std::string> flags;                           // as IMAP spells them: "\\Seen", "\\Deleted", ... and keywords
   std::optional<SystemClock::time_point> internal_date;  // default: when it becomes visible
 };
 

@@ -112,8 +112,8 @@ std::uint32_t Mailbox::uid_next(const std::string& folder) const {
   return folder_of(folder).next_uid;
 }
 
-std::optional<std::set<std::string>> Mailbox::change_flags(const std::string& folder, std::uint32_t uid,
-                                                           FlagChange how, const std::set<std::string>& flags) {
+std::optional<std::set<std::string>> Mailbox::change_flags(const std::string& folder, std::uint32_t uid, FlagChange how,
+                                                           const std::set<std::string>& flags) {
   std::lock_guard lock(mutex_);
   for (auto& message : folder_of(folder).messages) {
     if (message.uid != uid) continue;
@@ -143,9 +143,9 @@ std::vector<std::uint32_t> Mailbox::expunge(const std::string& folder_name, cons
 void Mailbox::remove(const std::string& folder_name, const std::set<std::uint32_t>& uids) {
   std::lock_guard lock(mutex_);
   auto& messages = folder_of(folder_name).messages;
-  messages.erase(std::remove_if(messages.begin(), messages.end(),
-                                [&](const StoredMessage& m) { return uids.count(m.uid) != 0; }),
-                 messages.end());
+  messages.erase(
+      std::remove_if(messages.begin(), messages.end(), [&](const StoredMessage& m) { return uids.count(m.uid) != 0; }),
+      messages.end());
 }
 
 }  // namespace smtp_ping::test

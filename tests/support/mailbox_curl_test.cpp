@@ -69,8 +69,8 @@ TEST(MailboxCurl, ImapStartTls) {
   const auto record = server.first_connection();  // LOGOUT came with curl_easy_cleanup
   EXPECT_TRUE(record.tls);
   EXPECT_FALSE(record.implicit_tls);
-  EXPECT_EQ(record.commands, (std::vector<std::string>{"CAPABILITY", "STARTTLS", "CAPABILITY", "AUTHENTICATE",
-                                                       "SELECT", "UID FETCH", "LOGOUT"}));
+  EXPECT_EQ(record.commands, (std::vector<std::string>{"CAPABILITY", "STARTTLS", "CAPABILITY", "AUTHENTICATE", "SELECT",
+                                                       "UID FETCH", "LOGOUT"}));
 }
 
 TEST(MailboxCurl, ImapsImplicitTls) {
@@ -152,7 +152,8 @@ TEST(MailboxCurl, ImapStoreDeletedAndUidExpungeLeaveOtherMailAlone) {
   server.mailbox().add("INBOX", {probe_message("users-own"), {"\\Deleted"}, {}});  // the user's, already \Deleted
   const auto ours = server.mailbox().add("INBOX", {probe_message("ours"), {}, {}});
   auto client = account_client(server);
-  auto result = client.perform(server.url("imap", "INBOX"), "UID STORE " + std::to_string(ours) + " +FLAGS (\\Deleted)");
+  auto result =
+      client.perform(server.url("imap", "INBOX"), "UID STORE " + std::to_string(ours) + " +FLAGS (\\Deleted)");
   ASSERT_EQ(result.code, CURLE_OK) << result.error;
   EXPECT_EQ(result.body, "* 2 FETCH (UID 2 FLAGS (\\Deleted))\r\n");
   result = client.perform(server.url("imap", "INBOX"), "UID EXPUNGE " + std::to_string(ours));
@@ -179,8 +180,10 @@ TEST(MailboxCurl, ImapPollingFindsADelayedDeliveryOnOneConnection) {
     const auto result = client.perform(server.url("imap", "INBOX"), "UID SEARCH HEADER X-Smtp-Ping-Token late");
     ASSERT_EQ(result.code, CURLE_OK) << result.error;
     answers.push_back(result.body);
-    if (result.body != "* SEARCH\r\n" && has(result.body, "* SEARCH ")) found = result.body;
-    else std::this_thread::sleep_for(Millis(50));
+    if (result.body != "* SEARCH\r\n" && has(result.body, "* SEARCH "))
+      found = result.body;
+    else
+      std::this_thread::sleep_for(Millis(50));
   }
   ASSERT_FALSE(found.empty()) << "never found after " << polls << " polls";
   EXPECT_GT(polls, 1);
@@ -261,7 +264,7 @@ TEST(MailboxCurl, Pop3DeleTakesEffectAtQuit) {
     const auto result = client.perform(server.url("pop3", "2"), "DELE", true);
     ASSERT_EQ(result.code, CURLE_OK) << result.error;
     EXPECT_EQ(server.mailbox().uids("INBOX").size(), 2u);  // not before QUIT
-  }  // curl_easy_cleanup sends QUIT
+  }                                                        // curl_easy_cleanup sends QUIT
   ASSERT_TRUE(server.wait_for_finished(1, Millis(3000)));
   EXPECT_EQ(server.mailbox().uids("INBOX"), std::vector<std::uint32_t>{1});
   EXPECT_TRUE(server.first_connection().received("DELE 2"));

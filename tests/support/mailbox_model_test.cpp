@@ -156,9 +156,8 @@ TEST(ImapSearch, CriteriaAsRfc3501DefinesThem) {
 
 TEST(ImapFetch, AttributesAndDovecotsReplyOrder) {
   std::string error;
-  const auto attributes =
-      parse_fetch_attributes((*parse_imap_arguments("(BODY.PEEK[header.fields (subject)]<0.10> FLAGS RFC822.SIZE)"))[0],
-                             error);
+  const auto attributes = parse_fetch_attributes(
+      (*parse_imap_arguments("(BODY.PEEK[header.fields (subject)]<0.10> FLAGS RFC822.SIZE)"))[0], error);
   ASSERT_TRUE(attributes) << error;
   EXPECT_EQ((*attributes)[0].reply_name, "BODY[HEADER.FIELDS (SUBJECT)]<0>");
   EXPECT_FALSE((*attributes)[0].sets_seen);
@@ -168,7 +167,7 @@ TEST(ImapFetch, AttributesAndDovecotsReplyOrder) {
   EXPECT_EQ(items[0].name, "UID");  // first for UID FETCH
   EXPECT_EQ(items[1].name + " " + items[1].value, "FLAGS (\\Seen)");
   EXPECT_EQ(items[2].name + " " + items[2].value, "RFC822.SIZE " + std::to_string(message.content.size()));
-  EXPECT_TRUE(items[3].literal);  // literals last
+  EXPECT_TRUE(items[3].literal);            // literals last
   EXPECT_EQ(items[3].value, "Subject: t");  // 10 bytes from 0
 
   const auto body = parse_fetch_attributes(*parse_imap_arguments("BODY[]").value().data(), error);

@@ -94,8 +94,10 @@ class LineClient {
     return true;
   }
   void write_bytes(const std::string& bytes) {
-    if (ssl_) SSL_write(ssl_.get(), bytes.data(), static_cast<int>(bytes.size()));
-    else ::send(fd_.get(), bytes.data(), bytes.size(), MSG_NOSIGNAL);
+    if (ssl_)
+      SSL_write(ssl_.get(), bytes.data(), static_cast<int>(bytes.size()));
+    else
+      ::send(fd_.get(), bytes.data(), bytes.size(), MSG_NOSIGNAL);
   }
 
   struct CtxFree {
@@ -134,7 +136,8 @@ bool ordered_subset(const std::vector<std::string>& part, const std::vector<std:
 // the pre-login capability of imap-login (src/login-common, imap-login/client.c),
 // and the post-login list compiled into /usr/lib/dovecot/imap (its `strings`),
 // to which Dovecot adds LITERAL+ and, with special_use folders, SPECIAL-USE.
-const std::string dovecot_greeting_capability = "IMAP4rev1 SASL-IR LOGIN-REFERRALS ID ENABLE IDLE LITERAL+ STARTTLS AUTH=PLAIN";
+const std::string dovecot_greeting_capability =
+    "IMAP4rev1 SASL-IR LOGIN-REFERRALS ID ENABLE IDLE LITERAL+ STARTTLS AUTH=PLAIN";
 const std::string dovecot_capability =
     "IMAP4rev1 SASL-IR LOGIN-REFERRALS ID ENABLE IDLE SORT SORT=DISPLAY THREAD=REFERENCES THREAD=REFS "
     "THREAD=ORDEREDSUBJECT MULTIAPPEND URL-PARTIAL CATENATE UNSELECT CHILDREN NAMESPACE UIDPLUS LIST-EXTENDED "
@@ -181,14 +184,17 @@ TEST(MailboxImap, SelectAndSearchRepliesHaveDovecotsShape) {
   server.mailbox().add("INBOX", {probe_message("a"), {"\\Seen"}, {}});
   server.mailbox().add("INBOX", {probe_message("b"), {}, {}});
   auto client = logged_in_imap(server);
-  EXPECT_EQ(client.command("S", "SELECT INBOX"),
-            (Lines{"* FLAGS (\\Answered \\Flagged \\Deleted \\Seen \\Draft)",
-                   "* OK [PERMANENTFLAGS (\\Answered \\Flagged \\Deleted \\Seen \\Draft \\*)] Flags permitted.",
-                   "* 2 EXISTS", "* 0 RECENT", "* OK [UNSEEN 2] First unseen.", "* OK [UIDVALIDITY 1700000000] UIDs valid",
-                   "* OK [UIDNEXT 3] Predicted next UID", "S OK [READ-WRITE] Select completed (0.001 + 0.000 secs)."}));
-  EXPECT_EQ(client.command("F", "UID SEARCH ALL"), (Lines{"* SEARCH 1 2", "F OK Search completed (0.001 + 0.000 secs)."}));
+  EXPECT_EQ(
+      client.command("S", "SELECT INBOX"),
+      (Lines{"* FLAGS (\\Answered \\Flagged \\Deleted \\Seen \\Draft)",
+             "* OK [PERMANENTFLAGS (\\Answered \\Flagged \\Deleted \\Seen \\Draft \\*)] Flags permitted.", "* 2 EXISTS",
+             "* 0 RECENT", "* OK [UNSEEN 2] First unseen.", "* OK [UIDVALIDITY 1700000000] UIDs valid",
+             "* OK [UIDNEXT 3] Predicted next UID", "S OK [READ-WRITE] Select completed (0.001 + 0.000 secs)."}));
+  EXPECT_EQ(client.command("F", "UID SEARCH ALL"),
+            (Lines{"* SEARCH 1 2", "F OK Search completed (0.001 + 0.000 secs)."}));
   EXPECT_EQ(client.command("G", "SEARCH UNSEEN"), (Lines{"* SEARCH 2", "G OK Search completed (0.001 + 0.000 secs)."}));
-  EXPECT_EQ(client.command("H", "UID SEARCH HEADER Subject zzz"), (Lines{"* SEARCH", "H OK Search completed (0.001 + 0.000 secs)."}));
+  EXPECT_EQ(client.command("H", "UID SEARCH HEADER Subject zzz"),
+            (Lines{"* SEARCH", "H OK Search completed (0.001 + 0.000 secs)."}));
   EXPECT_EQ(client.command("E", "EXAMINE Junk").back(), "E OK [READ-ONLY] Examine completed (0.001 + 0.000 secs).");
   EXPECT_EQ(client.command("N", "SELECT Nope"), (Lines{"* OK [CLOSED] Previous mailbox closed.",
                                                        "N NO Mailbox doesn't exist: Nope (0.001 + 0.000 secs)."}));
@@ -208,9 +214,10 @@ TEST(MailboxImap, FetchItemsInDovecotsOrderAndTheSeenFlag) {
   client.command("S", "SELECT INBOX");
   client.send("F UID FETCH 1 (BODY.PEEK[HEADER.FIELDS (X-Smtp-Ping-Token)] RFC822.SIZE INTERNALDATE FLAGS)");
   const auto fields = std::string("X-Smtp-Ping-Token: peek\r\n\r\n");
-  EXPECT_EQ(client.line(), "* 1 FETCH (UID 1 RFC822.SIZE " + std::to_string(content.size()) +
-                               " INTERNALDATE \"14-Nov-2023 22:13:20 +0000\" FLAGS () BODY[HEADER.FIELDS (X-SMTP-PING-TOKEN)] {" +
-                               std::to_string(fields.size()) + "}");
+  EXPECT_EQ(client.line(),
+            "* 1 FETCH (UID 1 RFC822.SIZE " + std::to_string(content.size()) +
+                " INTERNALDATE \"14-Nov-2023 22:13:20 +0000\" FLAGS () BODY[HEADER.FIELDS (X-SMTP-PING-TOKEN)] {" +
+                std::to_string(fields.size()) + "}");
   EXPECT_EQ(client.bytes(fields.size()), fields);
   EXPECT_EQ(client.until("F "), (Lines{")", "F OK Fetch completed (0.001 + 0.000 secs)."}));
   EXPECT_TRUE(server.mailbox().message("INBOX", 1)->flags.empty());  // PEEK
@@ -246,11 +253,13 @@ TEST(MailboxImap, StoreAndExpungeAnnouncements) {
   for (const char* token : {"a", "b", "c"}) server.mailbox().add("INBOX", {probe_message(token), {}, {}});
   auto client = logged_in_imap(server);
   client.command("S", "SELECT INBOX");
-  EXPECT_EQ(client.command("A", "STORE 1:2 +FLAGS.SILENT (\\Deleted)"), (Lines{"A OK Store completed (0.001 + 0.000 secs)."}));
+  EXPECT_EQ(client.command("A", "STORE 1:2 +FLAGS.SILENT (\\Deleted)"),
+            (Lines{"A OK Store completed (0.001 + 0.000 secs)."}));
   EXPECT_EQ(client.command("B", "UID STORE 3 +FLAGS (\\Flagged)"),
             (Lines{"* 3 FETCH (UID 3 FLAGS (\\Flagged))", "B OK Store completed (0.001 + 0.000 secs)."}));
   // Sequence numbers shift as each EXPUNGE is announced.
-  EXPECT_EQ(client.command("C", "EXPUNGE"), (Lines{"* 1 EXPUNGE", "* 1 EXPUNGE", "C OK Expunge completed (0.001 + 0.000 secs)."}));
+  EXPECT_EQ(client.command("C", "EXPUNGE"),
+            (Lines{"* 1 EXPUNGE", "* 1 EXPUNGE", "C OK Expunge completed (0.001 + 0.000 secs)."}));
   EXPECT_EQ(server.mailbox().uids("INBOX"), std::vector<std::uint32_t>{3});
 
   // Another session's expunge: not announced during FETCH (RFC 3501 §7.4.1), at NOOP.
@@ -265,7 +274,7 @@ TEST(MailboxImap, LiteralsFromTheClient) {
   LineClient client(server.port(MailProtocol::imap));
   client.line();
   client.send("L LOGIN {20}");
-  EXPECT_EQ(client.line(), "+ OK");  // synchronizing literal
+  EXPECT_EQ(client.line(), "+ OK");                                     // synchronizing literal
   client.send_raw("probe@smtp-ping.test {14+}\r\nmailbox-secret\r\n");  // LITERAL+
   const auto reply = client.until("L ");
   EXPECT_EQ(reply.back().rfind("L OK ", 0), 0u);
@@ -310,7 +319,7 @@ TEST(MailboxPop3, CapaHasDovecotsShape) {
   EXPECT_EQ(client.line(), "+OK mailbox.smtp-ping.test ready.");  // no APOP timestamp: curl would use APOP
   client.send("CAPA");
   EXPECT_EQ(client.until_line("."), (Lines{"+OK", "CAPA", "TOP", "UIDL", "RESP-CODES", "PIPELINING", "AUTH-RESP-CODE",
-                                      "STLS", "USER", "SASL PLAIN", "."}));
+                                           "STLS", "USER", "SASL PLAIN", "."}));
   client.send("STLS");
   EXPECT_EQ(client.line(), "+OK Begin TLS negotiation now.");
   ASSERT_TRUE(client.start_tls());

@@ -14,9 +14,9 @@ namespace smtp_ping::test {
 
 // Broken-server behaviour, each selectable on its own; all off by default.
 struct MailboxFaults {
-  bool refuse_login = false;  // every LOGIN/AUTHENTICATE/USER+PASS/AUTH fails (NO / -ERR)
-  bool no_starttls = false;   // STARTTLS/STLS neither offered nor accepted
-  bool no_uidplus = false;    // no UIDPLUS capability; UID EXPUNGE is a BAD command
+  bool refuse_login = false;    // every LOGIN/AUTHENTICATE/USER+PASS/AUTH fails (NO / -ERR)
+  bool no_starttls = false;     // STARTTLS/STLS neither offered nor accepted
+  bool no_uidplus = false;      // no UIDPLUS capability; UID EXPUNGE is a BAD command
   bool never_delivers = false;  // deliveries (Mailbox::deliver_after) never become visible
   // FETCH of a message body (BODY[...], RFC822) answers with a literal of this many
   // bytes, POP3 RETR/TOP with a message this big (generated text); 0: off.

@@ -83,9 +83,7 @@ class MailboxServer::Impl {
     return 0;
   }
 
-  std::string host() const {
-    return address_.find(':') != std::string::npos ? "[" + address_ + "]" : address_;
-  }
+  std::string host() const { return address_.find(':') != std::string::npos ? "[" + address_ + "]" : address_; }
 
  private:
   void accept_loop() {
@@ -119,10 +117,9 @@ class MailboxServer::Impl {
     const int index = book_.open(std::move(record));
     ++accepted_;
     std::lock_guard lock(sessions_mutex_);
-    sessions_.emplace_back([this, index, protocol = listener.protocol, implicit = listener.implicit_tls,
-                            connection = std::move(fd)]() mutable {
-      serve(index, protocol, implicit, std::move(connection));
-    });
+    sessions_.emplace_back(
+        [this, index, protocol = listener.protocol, implicit = listener.implicit_tls,
+         connection = std::move(fd)]() mutable { serve(index, protocol, implicit, std::move(connection)); });
   }
 
   void serve(int index, MailProtocol protocol, bool implicit_tls, UniqueFd fd) {
@@ -131,8 +128,10 @@ class MailboxServer::Impl {
     try {
       Channel channel(std::move(fd), stop_, script_.idle_timeout);
       SSL_CTX* context = tls_ ? tls_->get() : nullptr;
-      if (protocol == MailProtocol::imap) ImapSession(script_, mailbox_, channel, log, context, implicit_tls).run();
-      else Pop3Session(script_, mailbox_, channel, log, context, implicit_tls).run();
+      if (protocol == MailProtocol::imap)
+        ImapSession(script_, mailbox_, channel, log, context, implicit_tls).run();
+      else
+        Pop3Session(script_, mailbox_, channel, log, context, implicit_tls).run();
     } catch (const ConnectionOver&) {
     } catch (const std::exception&) {
     }
@@ -166,11 +165,16 @@ std::uint16_t MailboxServer::port(MailProtocol protocol, bool implicit_tls) cons
 
 std::string MailboxServer::url(const std::string& scheme, const std::string& path) const {
   std::uint16_t port = 0;
-  if (scheme == "imap") port = impl_->port(MailProtocol::imap, false);
-  else if (scheme == "imaps") port = impl_->port(MailProtocol::imap, true);
-  else if (scheme == "pop3") port = impl_->port(MailProtocol::pop3, false);
-  else if (scheme == "pop3s") port = impl_->port(MailProtocol::pop3, true);
-  else throw std::invalid_argument("not a mailbox scheme: " + scheme);
+  if (scheme == "imap")
+    port = impl_->port(MailProtocol::imap, false);
+  else if (scheme == "imaps")
+    port = impl_->port(MailProtocol::imap, true);
+  else if (scheme == "pop3")
+    port = impl_->port(MailProtocol::pop3, false);
+  else if (scheme == "pop3s")
+    port = impl_->port(MailProtocol::pop3, true);
+  else
+    throw std::invalid_argument("not a mailbox scheme: " + scheme);
   if (port == 0) throw std::invalid_argument(scheme + ": the server has no TLS");
   return scheme + "://" + impl_->host() + ":" + std::to_string(port) + "/" + path;
 }

@@ -35,7 +35,8 @@ Millis seconds_to_millis(const std::string& text) {
 
 std::pair<std::string, std::string> split_assignment(const std::string& text, const std::string& option) {
   const auto equals = text.find('=');
-  if (equals == std::string::npos || equals == 0) throw std::invalid_argument(option + " wants NAME=VALUE, got " + text);
+  if (equals == std::string::npos || equals == 0)
+    throw std::invalid_argument(option + " wants NAME=VALUE, got " + text);
   return {text.substr(0, equals), text.substr(equals + 1)};
 }
 
@@ -59,35 +60,36 @@ std::vector<T> many(const po::variables_map& vm, const char* option) {
 
 po::options_description describe_options() {
   po::options_description options("smtp-ping-test-mailbox-server options");
-  options.add_options()
-      ("help,h", "this text")
-      ("address", po::value<std::string>()->default_value("127.0.0.1"), "loopback address to listen on")
-      ("imap-port", po::value<std::uint16_t>()->default_value(10143), "IMAP (+STARTTLS) port, 0: any free")
-      ("pop3-port", po::value<std::uint16_t>()->default_value(10110), "POP3 (+STLS) port, 0: any free")
-      ("imaps-port", po::value<std::uint16_t>()->default_value(10993), "IMAPS port (with --tls-cert)")
-      ("pop3s-port", po::value<std::uint16_t>()->default_value(10995), "POP3S port (with --tls-cert)")
-      ("hostname", po::value<std::string>()->default_value("mailbox.smtp-ping.test"), "the name the server calls itself")
-      ("user", po::value<std::string>()->default_value("probe@smtp-ping.test"), "the account's user name")
-      ("password", po::value<std::string>()->default_value("mailbox-secret"), "the account's password")
-      ("folder", po::value<std::vector<std::string>>()->composing(), "a folder (repeatable; default INBOX and Junk)")
-      ("message", po::value<std::vector<std::string>>()->composing(), "FOLDER=FILE: a message there at start (repeatable)")
-      ("deliver", po::value<std::vector<std::string>>()->composing(), "FOLDER=FILE@SECONDS: a message appearing later")
-      ("tls-cert", po::value<std::string>(), "PEM certificate: STARTTLS/STLS and the IMAPS/POP3S listeners")
-      ("tls-key", po::value<std::string>(), "PEM private key")
-      ("sasl", po::value<std::vector<std::string>>()->composing(), "an advertised SASL mechanism (repeatable; default PLAIN)")
-      ("no-sasl-ir", "do not offer IMAP SASL-IR")
-      ("login-disabled-without-tls", "LOGINDISABLED / no USER before TLS (Dovecot, for non-local clients)")
-      ("refuse-login", "fault: every login fails")
-      ("no-starttls", "fault: STARTTLS/STLS not offered")
-      ("no-uidplus", "fault: no UIDPLUS (UID EXPUNGE is BAD)")
-      ("never-delivers", "fault: --deliver messages never appear")
-      ("huge-literal", po::value<std::size_t>(), "fault: message bodies are BYTES long")
-      ("endless-search", po::value<std::size_t>(), "fault: SEARCH (POP3 LIST/UIDL) answers BYTES long")
-      ("wrong-uids", po::value<std::uint32_t>(), "fault: UIDs in answers shifted by N")
-      ("drop-mid-fetch", po::value<std::size_t>(), "fault: close after BYTES of message data")
-      ("delay", po::value<std::vector<std::string>>()->composing(), "COMMAND=SECONDS before the answer (GREETING, \"UID SEARCH\", RETR, *)")
-      ("reply", po::value<std::vector<std::string>>()->composing(), "COMMAND=TEXT raw answer ($TAG, \\n between lines)")
-      ("lifetime", po::value<std::string>()->default_value("600"), "stop after this many seconds");
+  options.add_options()("help,h", "this text")("address", po::value<std::string>()->default_value("127.0.0.1"),
+                                               "loopback address to listen on")(
+      "imap-port", po::value<std::uint16_t>()->default_value(10143), "IMAP (+STARTTLS) port, 0: any free")(
+      "pop3-port", po::value<std::uint16_t>()->default_value(10110), "POP3 (+STLS) port, 0: any free")(
+      "imaps-port", po::value<std::uint16_t>()->default_value(10993), "IMAPS port (with --tls-cert)")(
+      "pop3s-port", po::value<std::uint16_t>()->default_value(10995), "POP3S port (with --tls-cert)")(
+      "hostname", po::value<std::string>()->default_value("mailbox.smtp-ping.test"),
+      "the name the server calls itself")("user", po::value<std::string>()->default_value("probe@smtp-ping.test"),
+                                          "the account's user name")(
+      "password", po::value<std::string>()->default_value("mailbox-secret"), "the account's password")(
+      "folder", po::value<std::vector<std::string>>()->composing(), "a folder (repeatable; default INBOX and Junk)")(
+      "message", po::value<std::vector<std::string>>()->composing(),
+      "FOLDER=FILE: a message there at start (repeatable)")(
+      "deliver", po::value<std::vector<std::string>>()->composing(), "FOLDER=FILE@SECONDS: a message appearing later")(
+      "tls-cert", po::value<std::string>(), "PEM certificate: STARTTLS/STLS and the IMAPS/POP3S listeners")(
+      "tls-key", po::value<std::string>(), "PEM private key")(
+      "sasl", po::value<std::vector<std::string>>()->composing(),
+      "an advertised SASL mechanism (repeatable; default PLAIN)")("no-sasl-ir", "do not offer IMAP SASL-IR")(
+      "login-disabled-without-tls", "LOGINDISABLED / no USER before TLS (Dovecot, for non-local clients)")(
+      "refuse-login", "fault: every login fails")("no-starttls", "fault: STARTTLS/STLS not offered")(
+      "no-uidplus", "fault: no UIDPLUS (UID EXPUNGE is BAD)")(
+      "never-delivers", "fault: --deliver messages never appear")("huge-literal", po::value<std::size_t>(),
+                                                                  "fault: message bodies are BYTES long")(
+      "endless-search", po::value<std::size_t>(), "fault: SEARCH (POP3 LIST/UIDL) answers BYTES long")(
+      "wrong-uids", po::value<std::uint32_t>(), "fault: UIDs in answers shifted by N")(
+      "drop-mid-fetch", po::value<std::size_t>(), "fault: close after BYTES of message data")(
+      "delay", po::value<std::vector<std::string>>()->composing(),
+      "COMMAND=SECONDS before the answer (GREETING, \"UID SEARCH\", RETR, *)")(
+      "reply", po::value<std::vector<std::string>>()->composing(), "COMMAND=TEXT raw answer ($TAG, \\n between lines)")(
+      "lifetime", po::value<std::string>()->default_value("600"), "stop after this many seconds");
   return options;
 }
 

@@ -17,8 +17,10 @@ std::vector<std::string_view> raw_fields(std::string_view header) {
     while (end != std::string_view::npos && end + 2 < header.size() &&
            (header[end + 2] == ' ' || header[end + 2] == '\t'))
       end = header.find("\r\n", end + 2);
-    if (end == std::string_view::npos) end = header.size();
-    else end += 2;
+    if (end == std::string_view::npos)
+      end = header.size();
+    else
+      end += 2;
     const auto field = header.substr(start, end - start);
     if (field != "\r\n") fields.push_back(field);
     start = end;
@@ -76,15 +78,17 @@ std::vector<std::string> header_values(std::string_view message, std::string_vie
 std::string header_fields(std::string_view message, const std::vector<std::string>& names, bool exclude) {
   std::string out;
   for (const auto field : raw_fields(header_section(message))) {
-    const bool named = std::any_of(names.begin(), names.end(),
-                                   [&](const std::string& name) { return equal_ignoring_case(field_name(field), name); });
+    const bool named = std::any_of(names.begin(), names.end(), [&](const std::string& name) {
+      return equal_ignoring_case(field_name(field), name);
+    });
     if (named != exclude) out += field;
   }
   return out + "\r\n";
 }
 
 bool equal_ignoring_case(std::string_view a, std::string_view b) {
-  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) { return lower(x) == lower(y); });
+  return a.size() == b.size() &&
+         std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) { return lower(x) == lower(y); });
 }
 
 bool contains_ignoring_case(std::string_view haystack, std::string_view needle) {

@@ -75,23 +75,36 @@ void Pop3Session::handle(const std::string& line) {
 }
 
 bool Pop3Session::dispatch_authorization(const std::string& command, const std::string& argument) {
-  if (command == "STLS") stls();
-  else if (command == "USER") user(argument);
-  else if (command == "PASS") pass(argument);
-  else if (command == "AUTH") auth(argument);
-  else return false;
+  if (command == "STLS")
+    stls();
+  else if (command == "USER")
+    user(argument);
+  else if (command == "PASS")
+    pass(argument);
+  else if (command == "AUTH")
+    auth(argument);
+  else
+    return false;
   return true;
 }
 
 bool Pop3Session::dispatch_transaction(const std::string& command, const std::string& argument) {
-  if (command == "STAT") stat();
-  else if (command == "LIST") list_or_uidl(argument, false);
-  else if (command == "UIDL") list_or_uidl(argument, true);
-  else if (command == "RETR") retr(argument);
-  else if (command == "TOP") top(argument);
-  else if (command == "DELE") dele(argument);
-  else if (command == "RSET") rset();
-  else return false;
+  if (command == "STAT")
+    stat();
+  else if (command == "LIST")
+    list_or_uidl(argument, false);
+  else if (command == "UIDL")
+    list_or_uidl(argument, true);
+  else if (command == "RETR")
+    retr(argument);
+  else if (command == "TOP")
+    top(argument);
+  else if (command == "DELE")
+    dele(argument);
+  else if (command == "RSET")
+    rset();
+  else
+    return false;
   return true;
 }
 
@@ -159,8 +172,8 @@ void Pop3Session::auth(const std::string& argument) {
     if (line) log_.update([&](MailConnectionRecord& r) { r.lines.push_back(*line); });
     return line;
   };
-  const auto outcome = run_sasl_exchange(mechanism, initial, {script_.user, script_.password}, script_.hostname,
-                                         log_.index(), ask);
+  const auto outcome =
+      run_sasl_exchange(mechanism, initial, {script_.user, script_.password}, script_.hostname, log_.index(), ask);
   if (!outcome) {
     state_ = State::done;
     return;
