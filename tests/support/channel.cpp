@@ -131,6 +131,15 @@ std::optional<std::string> Channel::read_line() {
   }
 }
 
+std::optional<std::string> Channel::read_exact(std::size_t size) {
+  while (buffer_.size() < size) {
+    if (fill_buffer() == 0) return std::nullopt;
+  }
+  std::string bytes = buffer_.substr(0, size);
+  buffer_.erase(0, size);
+  return bytes;
+}
+
 std::optional<std::string> Channel::read_line_unbuffered(std::size_t max_bytes) {
   std::string line;
   const auto until = idle_deadline();

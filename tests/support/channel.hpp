@@ -55,6 +55,8 @@ class Channel {
   // One line read byte by byte, so nothing after it is consumed (the PROXY header
   // may be followed directly by a TLS ClientHello).
   std::optional<std::string> read_line_unbuffered(std::size_t max_bytes);
+  // Exactly `size` bytes (an IMAP literal); nullopt at EOF or after the idle timeout.
+  std::optional<std::string> read_exact(std::size_t size);
   void write(std::string_view bytes);
 
   void pause(Millis duration) const;

@@ -8,10 +8,12 @@
 
 namespace smtp_ping::test {
 
-// The connection records, shared by the server's threads and the test.
-class RecordBook {
+// The connection records of one server, shared by its threads and the test.
+// A record type has an `int index` (1-based, set here).
+template <class Record>
+class RecordBookOf {
  public:
-  int open(ConnectionRecord record) {
+  int open(Record record) {
     std::lock_guard lock(mutex_);
     record.index = static_cast<int>(records_.size()) + 1;
     records_.push_back(std::move(record));
@@ -27,7 +29,7 @@ class RecordBook {
     changed_.notify_all();
   }
 
-  std::vector<ConnectionRecord> snapshot() const {
+  std::vector<Record> snapshot() const {
     std::lock_guard lock(mutex_);
     return records_;
   }
@@ -43,13 +45,14 @@ class RecordBook {
  private:
   mutable std::mutex mutex_;
   mutable std::condition_variable changed_;
-  std::vector<ConnectionRecord> records_;
+  std::vector<Record> records_;
 };
 
 // One connection's view of the book.
-class ConnectionLog {
+template <class Record>
+class ConnectionLogOf {
  public:
-  ConnectionLog(RecordBook& book, int index) : book_(book), index_(index) {}
+  ConnectionLogOf(RecordBookOf<Record>& book, int index) : book_(book), index_(index) {}
   template <class Change>
   void update(Change change) {
     book_.update(index_, change);
@@ -57,8 +60,11 @@ class ConnectionLog {
   int index() const { return index_; }
 
  private:
-  RecordBook& book_;
+  RecordBookOf<Record>& book_;
   int index_;
 };
+
+using RecordBook = RecordBookOf<ConnectionRecord>;
+using ConnectionLog = ConnectionLogOf<ConnectionRecord>;
 
 }  // namespace smtp_ping::test

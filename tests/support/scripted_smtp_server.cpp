@@ -1,23 +1,19 @@
 #include "scripted_smtp_server.hpp"
 
-#include <arpa/inet.h>
-#include <netinet/in.h>
 #include <poll.h>
-#include <signal.h>
 #include <sys/socket.h>
-#include <sys/un.h>
 #include <unistd.h>
 
 #include <algorithm>
 #include <array>
 #include <atomic>
 #include <cerrno>
-#include <cstring>
 #include <mutex>
 #include <system_error>
 #include <thread>
 
 #include "channel.hpp"
+#include "listen_socket.hpp"
 #include "record_book.hpp"
 #include "smtp_session.hpp"
 #include "tls_server_context.hpp"
@@ -27,85 +23,6 @@ namespace {
 
 [[noreturn]] void throw_errno(const std::string& what) { throw std::system_error(errno, std::generic_category(), what); }
 
-struct Endpoint {
-  std::string address;
-  std::uint16_t port = 0;
-};
-
-Endpoint endpoint_of(const sockaddr_storage& storage) {
-  std::array<char, INET6_ADDRSTRLEN> text{};
-  if (storage.ss_family == AF_INET) {
-    const auto* in = reinterpret_cast<const sockaddr_in*>(&storage);
-    ::inet_ntop(AF_INET, &in->sin_addr, text.data(), text.size());
-    return {text.data(), ntohs(in->sin_port)};
-  }
-  if (storage.ss_family == AF_INET6) {
-    const auto* in6 = reinterpret_cast<const sockaddr_in6*>(&storage);
-    ::inet_ntop(AF_INET6, &in6->sin6_addr, text.data(), text.size());
-    return {text.data(), ntohs(in6->sin6_port)};
-  }
-  return {"unix", 0};
-}
-
-Endpoint local_endpoint(int fd) {
-  sockaddr_storage storage{};
-  socklen_t size = sizeof storage;
-  ::getsockname(fd, reinterpret_cast<sockaddr*>(&storage), &size);
-  return endpoint_of(storage);
-}
-
-Endpoint peer_endpoint(int fd) {
-  sockaddr_storage storage{};
-  socklen_t size = sizeof storage;
-  ::getpeername(fd, reinterpret_cast<sockaddr*>(&storage), &size);
-  return endpoint_of(storage);
-}
-
-UniqueFd listen_unix(const std::string& path) {
-  sockaddr_un address{};
-  address.sun_family = AF_UNIX;
-  if (path.size() >= sizeof address.sun_path) throw std::invalid_argument("unix socket path too long: " + path);
-  std::memcpy(address.sun_path, path.c_str(), path.size() + 1);
-  UniqueFd fd(::socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC | SOCK_NONBLOCK, 0));
-  if (!fd.valid()) throw_errno("socket");
-  ::unlink(path.c_str());
-  if (::bind(fd.get(), reinterpret_cast<const sockaddr*>(&address), sizeof address) != 0) throw_errno("bind " + path);
-  return fd;
-}
-
-UniqueFd listen_tcp(const std::string& numeric, std::uint16_t port) {
-  sockaddr_storage storage{};
-  socklen_t size = 0;
-  auto* in = reinterpret_cast<sockaddr_in*>(&storage);
-  auto* in6 = reinterpret_cast<sockaddr_in6*>(&storage);
-  if (::inet_pton(AF_INET, numeric.c_str(), &in->sin_addr) == 1) {
-    in->sin_family = AF_INET;
-    in->sin_port = htons(port);
-    size = sizeof *in;
-  } else if (::inet_pton(AF_INET6, numeric.c_str(), &in6->sin6_addr) == 1) {
-    in6->sin6_family = AF_INET6;
-    in6->sin6_port = htons(port);
-    size = sizeof *in6;
-  } else {
-    throw std::invalid_argument("not a numeric address: " + numeric);
-  }
-  UniqueFd fd(::socket(storage.ss_family, SOCK_STREAM | SOCK_CLOEXEC | SOCK_NONBLOCK, 0));
-  if (!fd.valid()) throw_errno("socket");
-  const int on = 1;
-  ::setsockopt(fd.get(), SOL_SOCKET, SO_REUSEADDR, &on, sizeof on);
-  if (::bind(fd.get(), reinterpret_cast<const sockaddr*>(&storage), size) != 0) throw_errno("bind " + numeric);
-  return fd;
-}
-
-// SIGPIPE from a write to a closed TLS peer must not kill the test process;
-// blocked in this thread, it stays pending and write() fails with EPIPE.
-void block_sigpipe_in_this_thread() {
-  sigset_t set;
-  sigemptyset(&set);
-  sigaddset(&set, SIGPIPE);
-  pthread_sigmask(SIG_BLOCK, &set, nullptr);
-}
-
 }  // namespace
 
 class ScriptedSmtpServer::Impl {
@@ -113,7 +30,7 @@ class ScriptedSmtpServer::Impl {
   Impl(ServerScript script, ListenAddress where)
       : script_(std::move(script)), where_(std::move(where)), deadline_(SteadyClock::now() + script_.lifetime) {
     if (script_.tls) tls_.emplace(script_.tls->cert_file, script_.tls->key_file);
-    listener_ = where_.unix_path.empty() ? listen_tcp(where_.address, where_.port) : listen_unix(where_.unix_path);
+    listener_ = where_.unix_path.empty() ? bind_tcp(where_.address, where_.port) : bind_unix(where_.unix_path);
     if (::listen(listener_.get(), 64) != 0) throw_errno("listen");
     port_ = local_endpoint(listener_.get()).port;
     acceptor_ = std::thread([this] { accept_loop(); });

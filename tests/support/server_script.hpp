@@ -2,6 +2,7 @@
 
 #include <chrono>
 #include <cstddef>
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -103,6 +104,10 @@ struct ServerScript {
   Millis idle_timeout{10'000};  // a client silent this long is dropped
   Millis lifetime{120'000};     // the server stops by itself after this
   int max_connections = 0;      // stop accepting after this many; 0: no limit
+  // Called (on the session's thread) with every message the final DATA reply
+  // accepted (2xx), as delivered: dot-stuffing undone, CRLF line ends. Lets a
+  // test deliver it into a MailboxServer's mailbox.
+  std::function<void(const std::string& message)> on_message;
 
   ServerScript& on(const std::string& verb, Step step);
   ServerScript& greet(Step step);

@@ -3,14 +3,12 @@
 #include <algorithm>
 #include <cctype>
 
-#include "sasl.hpp"
+#include "sasl_exchange.hpp"
 
 namespace smtp_ping::test {
 namespace {
 
 constexpr std::size_t max_message_bytes = 32 << 20;
-
-struct ClientGone {};
 
 std::vector<std::string> lines_of(const Step& step, const std::vector<std::string>& defaults) {
   if (!step.lines.empty()) return step.lines;
@@ -197,16 +195,26 @@ SmtpSession::Next SmtpSession::answer_data(const Step& step) {
   const Next next = perform(step, defaults);
   if (next != Next::carry_on || code_of(lines_of(step, defaults)) != 354) return next;
   std::string data;
+  std::string message;  // as delivered
   while (auto line = channel_.read_line()) {
     if (*line == ".") {
       log_.update([&](ConnectionRecord& r) { r.data = data; });
-      return perform(step_for("."), {"250 2.0.0 Ok: queued as 5M7P1NG"});
+      return finish_data(message);
     }
     if (data.size() > max_message_bytes) break;
     data += *line + "\n";
+    message += (line->rfind('.', 0) == 0 ? line->substr(1) : *line) + "\r\n";
   }
   log_.update([&](ConnectionRecord& r) { r.data = data; });
   return Next::close;
+}
+
+SmtpSession::Next SmtpSession::finish_data(const std::string& message) {
+  const Step& step = step_for(".");
+  const std::vector<std::string> defaults{"250 2.0.0 Ok: queued as 5M7P1NG"};
+  // Queued before it is acknowledged, as an MTA does: a client that saw the 2xx finds it handed on.
+  if (script_.on_message && code_of(lines_of(step, defaults)) / 100 == 2) script_.on_message(message);
+  return perform(step, defaults);
 }
 
 SmtpSession::Next SmtpSession::answer_starttls(const Step& step) {
@@ -266,59 +274,17 @@ SmtpSession::Next SmtpSession::answer_auth(const std::string& argument) {
     return perform(Step{}, {"504 5.5.4 Unrecognized authentication type"});
   if (initial == "=") initial.clear();  // RFC 4954: an empty initial response
 
-  bool aborted = false;
-  bool success = false;
-  try {
-    success = authenticate(mechanism, initial, aborted);
-  } catch (const ClientGone&) {
-    return Next::close;
-  }
+  const auto outcome = run_sasl_exchange(mechanism, initial, {script_.auth->user, script_.auth->secret},
+                                         script_.hostname, log_.index(),
+                                         [this](const std::string& challenge) { return ask(challenge); });
+  if (!outcome) return Next::close;
   log_.update([&](ConnectionRecord& r) {
     r.auth_mechanism = mechanism;
-    r.auth_success = success;
+    r.auth_success = outcome->success;
   });
-  if (aborted) return perform(Step{}, {"501 5.7.0 Authentication aborted"});
-  return perform(Step{}, {success ? "235 2.7.0 Authentication successful"
-                                   : "535 5.7.8 Error: authentication failed: authentication failure"});
-}
-
-// Throws ClientGone when the client closes in the middle of the exchange.
-bool SmtpSession::authenticate(const std::string& mechanism, const std::string& initial, bool& aborted) {
-  const auto& account = *script_.auth;
-  auto next_answer = [&](const std::string& challenge) {
-    auto line = ask(challenge);
-    if (!line) throw ClientGone{};
-    if (*line == "*") aborted = true;
-    return *line;
-  };
-  auto decoded = [](const std::string& text) { return base64_decode(text).value_or(std::string("\xff")); };
-
-  if (mechanism == "PLAIN") {
-    const auto response = initial.empty() ? next_answer("") : initial;
-    return !aborted && plain_matches(decoded(response), account.user, account.secret);
-  }
-  if (mechanism == "LOGIN") {
-    const auto user = initial.empty() ? next_answer(base64_encode("Username:")) : initial;
-    if (aborted) return false;
-    const auto password = next_answer(base64_encode("Password:"));
-    return !aborted && decoded(user) == account.user && decoded(password) == account.secret;
-  }
-  if (mechanism == "CRAM-MD5") {
-    const auto challenge = "<" + std::to_string(4711 + log_.index()) + ".1700000000@" + script_.hostname + ">";
-    const auto response = next_answer(base64_encode(challenge));
-    return !aborted && cram_md5_matches(decoded(response), challenge, account.user, account.secret);
-  }
-  const bool xoauth2 = mechanism == "XOAUTH2";
-  const auto response = decoded(initial.empty() ? next_answer("") : initial);
-  if (aborted) return false;
-  const bool ok = xoauth2 ? xoauth2_matches(response, account.user, account.secret)
-                          : oauthbearer_matches(response, account.user, account.secret);
-  if (!ok) {
-    // Like Gmail: an error challenge first, the 535 after the client's empty answer.
-    next_answer(base64_encode(R"({"status":"invalid_token","schemes":"Bearer","scope":"https://mail.example/"})"));
-    aborted = false;
-  }
-  return ok;
+  if (outcome->aborted) return perform(Step{}, {"501 5.7.0 Authentication aborted"});
+  return perform(Step{}, {outcome->success ? "235 2.7.0 Authentication successful"
+                                            : "535 5.7.8 Error: authentication failed: authentication failure"});
 }
 
 }  // namespace smtp_ping::test

@@ -33,11 +33,11 @@ class SmtpSession {
   void watch(Millis duration, bool watch_pregreet);
 
   Next answer_data(const Step& step);
+  Next finish_data(const std::string& message);
   Next answer_starttls(const Step& step);
   Next begin_tls();
   Next answer_auth(const std::string& argument);
   std::optional<std::string> ask(const std::string& challenge);
-  bool authenticate(const std::string& mechanism, const std::string& initial, bool& aborted);
 
   const Step& step_for(const std::string& verb) const;
   std::vector<std::string> default_reply(const std::string& verb, const std::string& argument) const;
