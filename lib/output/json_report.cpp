@@ -108,7 +108,7 @@ json perfdata_json(const std::vector<PerfDatum>& perfdata) {
   json items = json::array();
   for (const auto& datum : perfdata)
     items.push_back({{"label", safe(datum.label)},
-                     {"value", datum.value},
+                     {"value", datum.undetermined ? json(nullptr) : json(datum.value)},
                      {"unit", safe(datum.unit)},
                      {"warning", safe(datum.warning)},
                      {"critical", safe(datum.critical)},
