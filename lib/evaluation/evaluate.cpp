@@ -152,8 +152,29 @@ std::string tls_detail(const TlsFacts& tls) {
   if (tls.cert_days) text += ", expires " + tls.not_after + " (" + days_text(*tls.cert_days) + " days)";
   if (tls.cert_days && tls.chain_min_days && *tls.chain_min_days < *tls.cert_days - 0.01)
     text += ", chain expires first: " + tls.chain_min_subject + " (" + days_text(*tls.chain_min_days) + " days)";
-  text += tls.verification_skipped ? ", not verified (--no-verify)" : tls.verified ? ", verified" : ", not verified";
+  if (tls.verification_skipped)
+    text += ", not verified (--no-verify)";
+  else if (tls.name_mismatch)
+    text += ", chain verified, no name matched";
+  else
+    text += tls.verified ? ", verified" : ", not verified";
+  if (!tls.verification_skipped && !tls.verify_name.empty())
+    text += " for " + tls.verify_name + " (" + tls.verify_name_source + ")";
   return safe_text(text, 1024);
+}
+
+std::string joined(const std::vector<std::string>& items) {
+  std::string text;
+  for (const auto& item : items) text += (text.empty() ? "" : ", ") + item;
+  return text;
+}
+
+// -H is an address and the certificate names none of the names the server announced.
+std::string name_mismatch_text(const TlsFacts& tls, const Target& target) {
+  const std::string names = tls.subject_alt_names.empty() ? tls.subject : joined(tls.subject_alt_names);
+  const std::string announced = tls.announced_names.empty() ? "by no host name" : joined(tls.announced_names);
+  return safe_text("certificate name mismatch: it names " + names + ", the server calls itself " + announced +
+                   "; -H " + target.host + " is no name (--verify-name NAME checks one strictly)");
 }
 
 std::string phase_detail(const Report& report, Phase phase) {
@@ -205,6 +226,7 @@ class Judgement {
     judge_total();
     judge_failure();
     judge_quit_failure();
+    judge_certificate_name();
     judge_certificate_lifetime();
     verdict_.summary = summary();
     return std::move(verdict_);
@@ -274,6 +296,15 @@ class Judgement {
   void judge_quit_failure() {
     if (!report_.quit_failure) return;
     verdict_.details.push_back(Subcheck{State::ok, "quit ignored: " + failure_text(*report_.quit_failure)});
+  }
+
+  void judge_certificate_name() {
+    if (!report_.tls || !report_.tls->name_mismatch) return;
+    if (report_.failure && report_.failure->phase == Phase::tls) return;  // said there already
+    raise(State::warning);
+    std::string text = name_mismatch_text(*report_.tls, report_.target);
+    verdict_.details.push_back(Subcheck{State::warning, text});
+    notes_.push_back(std::move(text));
   }
 
   void judge_certificate_lifetime() {
