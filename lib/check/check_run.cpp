@@ -56,6 +56,14 @@ nlohmann::json series_json(const CheckResult& result) {
           {"jitter", optional_number(stats.jitter)}, {"phase_averages", averages}, {"probes", probes}};
 }
 
+// --perfdata-unreached=omit.
+CheckResult without_unreached_perfdata(CheckResult result) {
+  auto& perfdata = result.verdict.perfdata;
+  perfdata.erase(std::remove_if(perfdata.begin(), perfdata.end(), [](const PerfDatum& datum) { return datum.undetermined; }),
+                 perfdata.end());
+  return result;
+}
+
 }  // namespace
 
 CheckResult measure_check(const CheckConfig& config, std::optional<std::chrono::milliseconds> budget) {
@@ -89,6 +97,11 @@ nlohmann::json check_to_json(const CheckResult& result, const std::vector<std::s
 }
 
 std::string render_check(const CheckResult& result, const CheckConfig& config) {
+  if (config.omit_unreached_perfdata) {
+    CheckConfig as_asked = config;
+    as_asked.omit_unreached_perfdata = false;
+    return render_check(without_unreached_perfdata(result), as_asked);
+  }
   if (config.output == OutputFormat::json)
     return check_to_json(result, config.notes).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
   static const Report kNoProbe;

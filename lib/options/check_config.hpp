@@ -27,6 +27,9 @@ struct CheckConfig {
   std::optional<std::string> dns_server;  // ADDR[:PORT] for DNS lookups of our own (MX discovery)
   int verbosity = 0;
   OutputFormat output = OutputFormat::plugin;
+  // --perfdata-unreached=omit: leave out the "U" items of phases not reached
+  // (Icinga 2's metric writers log a warning for each; see docs/design.md).
+  bool omit_unreached_perfdata = false;
   // What the option parser decided on its own for check_smtp's sake (ignored
   // words, -D turning STARTTLS on, -t 0 capped): shown at -v and in JSON.
   std::vector<std::string> notes;

@@ -74,6 +74,7 @@ po::options_description option_table() {
       ("dns-server", po::value<std::string>())
       ("output", po::value<std::string>())
       ("output-format", po::value<std::string>())
+      ("perfdata-unreached", po::value<std::string>())
       ("word", po::value<Strings>());  // words that are no option: the positional host, or ignored
   return table;
 }
@@ -439,6 +440,14 @@ void apply_output(const po::variables_map& values, CheckConfig& config) {
   invalid(values.count("output") ? "output" : "output-format", format, "expected plugin or json");
 }
 
+void apply_perfdata(const po::variables_map& values, CheckConfig& config) {
+  if (!values.count("perfdata-unreached")) return;
+  const std::string choice = text_value(values, "perfdata-unreached");
+  if (choice != "U" && choice != "u" && choice != "omit")
+    invalid("perfdata-unreached", choice, "expected U (the default) or omit");
+  config.omit_unreached_perfdata = choice == "omit";
+}
+
 // Our words for Boost's errors. Not error.what(): Boost 1.74 substitutes
 // "%canonical_option%"-style placeholders in its message until none is left,
 // so an argument containing one loops for ever (found by fuzz_command_line).
@@ -501,6 +510,7 @@ ParsedCommandLine parse_command_line(const std::vector<std::string>& raw_args, c
   apply_auth(values, result.config);
   apply_series(values, result.config);
   apply_output(values, result.config);
+  apply_perfdata(values, result.config);
   return result;
 }
 

@@ -57,6 +57,7 @@ class Dialog {
       if (options_.tls.mode == TlsMode::implicit) handshake();
       greeting();
       if (options_.banner_only) {
+        if (options_.tls.mode == TlsMode::implicit) announced_certificate_name();
         expected_text();
         quit();
         return;

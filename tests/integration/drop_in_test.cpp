@@ -188,6 +188,13 @@ TEST_F(DropIn, SameLabelsWhetherTheServerAnswersOrNot) {
   EXPECT_TRUE(std::regex_match(perf_item(ok, "cert_days"), std::regex(R"(39[89](\.\d+)?;30:;14:)"))) << ok.describe();
 }
 
+// For Icinga 2's metric writers, which log a warning for every "U" item.
+TEST_F(DropIn, UnreachedPhasesCanBeLeftOut) {
+  const auto run = check_smtp({"-H", "127.0.0.1", "-p", std::to_string(unused_port()), "--perfdata-unreached=omit"});
+  EXPECT_EQ(run.exit_code, exit_critical) << run.describe();
+  EXPECT_EQ(perf_labels(run), (std::vector<std::string>{"dns", "connect", "total"})) << run.describe();
+}
+
 TEST_F(DropIn, LoneWarningDaysHaveNoCriticalField) {
   const auto files = certificate("lone");
   ScriptedSmtpServer server(tls_script(files));
@@ -272,6 +279,15 @@ TEST_F(DropIn, ImplicitTlsAddressHostIsCheckedAgainstTheAnnouncedName) {
   const auto files = certificate("dns-only-implicit", dns_only());
   ScriptedSmtpServer server(tls_script(files, true));
   const auto run = check_smtp({"-H", "127.0.0.1", "-p", port_of(server), "-s", "--cafile", files.cert_file});
+  EXPECT_EQ(run.exit_code, exit_ok) << run.describe();
+  EXPECT_TRUE(contains(run.out, "verified for demo.smtp-ping.test (greeting)")) << run.describe();
+}
+
+TEST_F(DropIn, BannerOnlyWithImplicitTlsChecksTheGreetingName) {
+  const auto files = certificate("dns-only-banner", dns_only());
+  ScriptedSmtpServer server(tls_script(files, true));
+  const auto run = check_smtp({"-H", "127.0.0.1", "-p", port_of(server), "-s", "--banner-only", "--cafile",
+                               files.cert_file});
   EXPECT_EQ(run.exit_code, exit_ok) << run.describe();
   EXPECT_TRUE(contains(run.out, "verified for demo.smtp-ping.test (greeting)")) << run.describe();
 }

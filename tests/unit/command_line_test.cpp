@@ -661,6 +661,13 @@ TEST_F(CommandLine, IgnoreCertificateExpirationReachesVerification) {
   EXPECT_FALSE(parse({"-H", "mx", "-S"}).probe.tls.ignore_expiry);
 }
 
+TEST_F(CommandLine, PerfdataUnreached) {
+  EXPECT_FALSE(parse({"-H", "mx"}).omit_unreached_perfdata);
+  EXPECT_FALSE(parse({"-H", "mx", "--perfdata-unreached=U"}).omit_unreached_perfdata);
+  EXPECT_TRUE(parse({"-H", "mx", "--perfdata-unreached", "omit"}).omit_unreached_perfdata);
+  EXPECT_TRUE(mentions(usage_error({"-H", "mx", "--perfdata-unreached=zero"}), "--perfdata-unreached"));
+}
+
 TEST_F(CommandLine, NoNotesForAnOrdinaryCommandLine) {
   EXPECT_TRUE(parse({"-H", "mx", "-p", "25", "-w", "5", "-S", "-D", "30"}).notes.empty());
 }
@@ -687,7 +694,7 @@ TEST_F(CommandLine, HelpTextMentionsEveryLongOption) {
         "--rcpt", "--fqdn", "--lmtp", "--ignore-quit-failure", "--warning", "--critical", "--timeout",
         "--timeout-state", "--proxy", "--starttls", "--ssl", "--sni", "--certificate", "--no-verify", "--cafile",
         "--capath", "--verify-name", "--tls-min", "--client-cert", "--client-key", "--authtype", "--authuser",
-        "--authpass", "--password-file", "--allow-plaintext-auth", "--output", "--verbose", "--extra-opts", "--help",
+        "--authpass", "--password-file", "--allow-plaintext-auth", "--output", "--perfdata-unreached", "--verbose", "--extra-opts", "--help",
         "--version"})
     EXPECT_TRUE(mentions(help, option)) << option;
   EXPECT_TRUE(mentions(help, "SMTP_PING_PASSWORD"));
