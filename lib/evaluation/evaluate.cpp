@@ -299,12 +299,11 @@ class Judgement {
   }
 
   void judge_certificate_name() {
-    if (!report_.tls || !report_.tls->name_mismatch) return;
-    if (report_.failure && report_.failure->phase == Phase::tls) return;  // said there already
-    raise(State::warning);
-    std::string text = name_mismatch_text(*report_.tls, report_.target);
-    verdict_.details.push_back(Subcheck{State::warning, text});
-    notes_.push_back(std::move(text));
+    const auto warning = certificate_name_warning(report_);
+    if (!warning) return;
+    raise(warning->state);
+    verdict_.details.push_back(*warning);
+    notes_.push_back(warning->text);
   }
 
   void judge_certificate_lifetime() {
@@ -351,6 +350,12 @@ class Judgement {
 std::string target_text(const Target& target) {
   if (target.unix_socket) return safe_text(target.host);
   return safe_text(host_port(target.host, target.port));
+}
+
+std::optional<Subcheck> certificate_name_warning(const Report& report) {
+  if (!report.tls || !report.tls->name_mismatch) return std::nullopt;
+  if (report.failure && report.failure->phase == Phase::tls) return std::nullopt;  // said there already
+  return Subcheck{State::warning, name_mismatch_text(*report.tls, report.target)};
 }
 
 Verdict evaluate(const Report& report, const EvaluationPolicy& policy) {

@@ -96,6 +96,10 @@ Verdict evaluate_series(const std::vector<Report>& reports, const SeriesStats& s
 
   const auto lifetime = judge_certificate_lifetime(reports.front().target.tls, earliest_certificate(reports), thresholds);
   if (lifetime && lifetime->state != State::ok) add(verdict, {lifetime->state, lifetime->note}, notes);
+  std::optional<Subcheck> name_warning;
+  for (const auto& report : reports)
+    if (!name_warning) name_warning = certificate_name_warning(report);
+  if (name_warning) add(verdict, {name_warning->state, name_warning->text}, notes);
 
   for (std::size_t i = 0; i < reports.size(); ++i) {
     if (!reports[i].failure) continue;
@@ -140,6 +144,7 @@ Verdict evaluate_series(const std::vector<Report>& reports, const SeriesStats& s
     verdict.perfdata.push_back(lifetime->datum);
     if (lifetime->state != State::ok) verdict.details.push_back({lifetime->state, lifetime->note});
   }
+  if (name_warning) verdict.details.push_back(*name_warning);
   return verdict;
 }
 

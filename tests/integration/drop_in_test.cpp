@@ -304,6 +304,17 @@ TEST_F(DropIn, AnotherAnnouncedNameIsAWarningNamingBoth) {
   EXPECT_TRUE(server.first_connection().received("QUIT")) << "the dialog went on to its end";
 }
 
+TEST_F(DropIn, SeriesWarnsOfAnotherAnnouncedName) {
+  const auto files = certificate("dns-only-series", dns_only());
+  ServerScript script = tls_script(files);
+  script.hostname = "other.smtp-ping.test";
+  ScriptedSmtpServer server(script);
+  const auto run = check_smtp({"-H", "127.0.0.1", "-p", port_of(server), "-S", "--cafile", files.cert_file, "-n", "2",
+                               "-i", "0"});
+  EXPECT_EQ(run.exit_code, exit_warning) << run.describe();
+  EXPECT_TRUE(contains(run.first_line(), "certificate name mismatch")) << run.describe();
+}
+
 TEST_F(DropIn, CredentialsNeverGoToAServerTheCertificateDoesNotName) {
   const auto files = certificate("dns-only-auth", dns_only());
   ServerScript script = tls_script(files);
