@@ -186,9 +186,9 @@ class Dialog {
     }
     phase_ = Phase::banner;
     command_.clear();
-    const std::string where = options_.banner_only ? "the greeting" : "neither the greeting nor the EHLO reply";
     fail(FailureKind::expect_mismatch,
-         options_.banner_only ? "the greeting lacks the expected text" : "the expected text is in " + where,
+         options_.banner_only ? "the greeting lacks the expected text"
+                              : "the expected text is in neither the greeting nor the EHLO reply",
          *report_.greeting, "'" + *options_.expect + "'");
   }
 
