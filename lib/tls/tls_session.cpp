@@ -267,8 +267,9 @@ void use_default_verify_paths(SSL_CTX* ctx) {
   X509_STORE* store = SSL_CTX_get_cert_store(ctx);
   const char* dir = environment(X509_get_default_cert_dir_env());
   X509_LOOKUP* by_dir = X509_STORE_add_lookup(store, X509_LOOKUP_hash_dir());
-  if (!by_dir || X509_LOOKUP_add_dir(by_dir, dir ? dir : X509_get_default_cert_dir(), X509_FILETYPE_PEM) != 1)
-    throw TlsFailure(TlsFailure::Kind::local, "cannot use the system CA directory: " + openssl_reason("?"));
+  if (!by_dir) throw TlsFailure(TlsFailure::Kind::local, "cannot use the system CA directory: " + openssl_reason("?"));
+  // As OpenSSL's own default paths: a directory it cannot take (SSL_CERT_DIR="") is none.
+  if (X509_LOOKUP_add_dir(by_dir, dir ? dir : X509_get_default_cert_dir(), X509_FILETYPE_PEM) != 1) ERR_clear_error();
   const char* file = environment(X509_get_default_cert_file_env());
   X509_LOOKUP* by_file = lazy_bundle_method() ? X509_STORE_add_lookup(store, lazy_bundle_method()) : nullptr;
   auto* bundle = by_file ? static_cast<LazyBundle*>(X509_LOOKUP_get_method_data(by_file)) : nullptr;
