@@ -232,7 +232,11 @@ int lazy_bundle_by_subject(X509_LOOKUP* lookup, X509_LOOKUP_TYPE type, const X50
   }
   if (!store || X509_STORE_lock(store) != 1) return 0;
   X509_OBJECT* match = X509_OBJECT_retrieve_by_subject(X509_STORE_get0_objects(store), type, name);
-  const int ok = match && X509_OBJECT_set1_X509(found, X509_OBJECT_get0_X509(match)) == 1 ? 1 : 0;
+  X509* certificate = match ? X509_OBJECT_get0_X509(match) : nullptr;
+  const int ok = certificate && X509_OBJECT_set1_X509(found, certificate) == 1 ? 1 : 0;
+  // A lookup lends the store's certificate (OpenSSL's by_dir copies the
+  // pointer; the caller takes its own reference): give set1's back.
+  if (ok) X509_free(certificate);
   X509_STORE_unlock(store);
   return ok;
 }
