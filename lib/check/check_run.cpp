@@ -56,6 +56,14 @@ nlohmann::json series_json(const CheckResult& result) {
           {"jitter", optional_number(stats.jitter)}, {"phase_averages", averages}, {"probes", probes}};
 }
 
+// --perfdata-unreached=omit.
+CheckResult without_unreached_perfdata(CheckResult result) {
+  auto& perfdata = result.verdict.perfdata;
+  perfdata.erase(std::remove_if(perfdata.begin(), perfdata.end(), [](const PerfDatum& datum) { return datum.undetermined; }),
+                 perfdata.end());
+  return result;
+}
+
 }  // namespace
 
 CheckResult measure_check(const CheckConfig& config, std::optional<std::chrono::milliseconds> budget) {
@@ -78,21 +86,29 @@ CheckResult run_check(const CheckConfig& config, std::optional<std::chrono::mill
   return result;
 }
 
-nlohmann::json check_to_json(const CheckResult& result) {
+nlohmann::json check_to_json(const CheckResult& result, const std::vector<std::string>& notes) {
   static const Report kNoProbe;
   nlohmann::json json = report_to_json(result.reports.empty() ? kNoProbe : result.reports.back(), result.verdict);
   json["series"] = result.series ? series_json(result) : nlohmann::json(nullptr);
+  nlohmann::json safe_notes = nlohmann::json::array();
+  for (const auto& note : notes) safe_notes.push_back(safe_text(note, 1024));
+  json["notes"] = safe_notes;
   return json;
 }
 
 std::string render_check(const CheckResult& result, const CheckConfig& config) {
+  if (config.omit_unreached_perfdata) {
+    CheckConfig as_asked = config;
+    as_asked.omit_unreached_perfdata = false;
+    return render_check(without_unreached_perfdata(result), as_asked);
+  }
   if (config.output == OutputFormat::json)
-    return check_to_json(result).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+    return check_to_json(result, config.notes).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
   static const Report kNoProbe;
   const Report& last = result.reports.empty() ? kNoProbe : result.reports.back();
-  if (!result.series) return render_plugin_output(last, result.verdict, config.verbosity);
+  if (!result.series) return render_plugin_output(last, result.verdict, config.verbosity, config.notes);
   // In a series, -v shows the last probe's dialog and -vv adds one line per probe.
-  std::string text = render_plugin_output(last, result.verdict, std::min(config.verbosity, 1));
+  std::string text = render_plugin_output(last, result.verdict, std::min(config.verbosity, 1), config.notes);
   if (config.verbosity >= 2) text += probe_lines(result.reports);
   return text;
 }

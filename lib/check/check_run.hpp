@@ -29,8 +29,9 @@ CheckResult run_check(const CheckConfig& config, std::optional<std::chrono::mill
 // the measurements (the Zabbix key smtp.ping); judging is half of its work.
 CheckResult measure_check(const CheckConfig& config, std::optional<std::chrono::milliseconds> budget = std::nullopt);
 
-// The JSON of `check_smtp_ping --output json` and of the Zabbix key smtp.check.
-nlohmann::json check_to_json(const CheckResult& result);
+// The JSON of `check_smtp_ping --output json` and of the Zabbix key smtp.check;
+// `notes` are CheckConfig::notes.
+nlohmann::json check_to_json(const CheckResult& result, const std::vector<std::string>& notes = {});
 
 // What check_smtp_ping prints for config.output and config.verbosity.
 std::string render_check(const CheckResult& result, const CheckConfig& config);

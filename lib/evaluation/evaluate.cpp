@@ -8,17 +8,11 @@
 #include <vector>
 
 #include "common/number_text.hpp"
+#include "evaluation/certificate_lifetime.hpp"
 #include "output/safe_text.hpp"
 
 namespace smtp_ping {
 namespace {
-
-// Half away from zero, as std::round, without libm (docs/benchmarks.md: mapping
-// libm costs every check 0.3 MB). Certificate days are far inside long long.
-double hundredths(double value) {
-  const double scaled = value * 100;
-  return static_cast<double>(static_cast<long long>(scaled < 0 ? scaled - 0.5 : scaled + 0.5)) / 100;
-}
 
 std::string host_port(const std::string& host, std::uint16_t port) {
   const bool ipv6_literal = host.find(':') != std::string::npos;
@@ -158,8 +152,29 @@ std::string tls_detail(const TlsFacts& tls) {
   if (tls.cert_days) text += ", expires " + tls.not_after + " (" + days_text(*tls.cert_days) + " days)";
   if (tls.cert_days && tls.chain_min_days && *tls.chain_min_days < *tls.cert_days - 0.01)
     text += ", chain expires first: " + tls.chain_min_subject + " (" + days_text(*tls.chain_min_days) + " days)";
-  text += tls.verification_skipped ? ", not verified (--no-verify)" : tls.verified ? ", verified" : ", not verified";
+  if (tls.verification_skipped)
+    text += ", not verified (--no-verify)";
+  else if (tls.name_mismatch)
+    text += ", chain verified, no name matched";
+  else
+    text += tls.verified ? ", verified" : ", not verified";
+  if (!tls.verification_skipped && !tls.verify_name.empty())
+    text += " for " + tls.verify_name + " (" + tls.verify_name_source + ")";
   return safe_text(text, 1024);
+}
+
+std::string joined(const std::vector<std::string>& items) {
+  std::string text;
+  for (const auto& item : items) text += (text.empty() ? "" : ", ") + item;
+  return text;
+}
+
+// -H is an address and the certificate names none of the names the server announced.
+std::string name_mismatch_text(const TlsFacts& tls, const Target& target) {
+  const std::string names = tls.subject_alt_names.empty() ? tls.subject : joined(tls.subject_alt_names);
+  const std::string announced = tls.announced_names.empty() ? "by no host name" : joined(tls.announced_names);
+  return safe_text("certificate name mismatch: it names " + names + ", the server calls itself " + announced +
+                   "; -H " + target.host + " is no name (--verify-name NAME checks one strictly)");
 }
 
 std::string phase_detail(const Report& report, Phase phase) {
@@ -178,15 +193,26 @@ Subcheck phase_line(const std::string& name, double seconds, const std::string& 
   return Subcheck{state, std::move(text)};
 }
 
-PerfDatum perf_datum(std::string label, double seconds, const RangePair* ranges) {
+// `seconds` missing: a phase not reached, "U".
+PerfDatum perf_datum(std::string label, std::optional<double> seconds, const RangePair* ranges) {
   PerfDatum datum;
   datum.label = std::move(label);
-  datum.value = seconds;
+  datum.value = seconds.value_or(0);
+  datum.undetermined = !seconds;
   datum.unit = "s";
   if (ranges && ranges->warning) datum.warning = ranges->warning->perfdata_text();
   if (ranges && ranges->critical) datum.critical = ranges->critical->perfdata_text();
   datum.min = 0.0;
   return datum;
+}
+
+// The planned phases in plan order, then any other that ran (none, unless a
+// report was made by hand).
+std::vector<Phase> perfdata_phases(const Report& report, const std::vector<PhaseTiming>& ran) {
+  std::vector<Phase> phases = report.planned_phases;
+  for (const auto& timing : ran)
+    if (std::find(phases.begin(), phases.end(), timing.phase) == phases.end()) phases.push_back(timing.phase);
+  return phases;
 }
 
 // ---- the verdict ----------------------------------------------------------
@@ -200,6 +226,7 @@ class Judgement {
     judge_total();
     judge_failure();
     judge_quit_failure();
+    judge_certificate_name();
     judge_certificate_lifetime();
     verdict_.summary = summary();
     return std::move(verdict_);
@@ -216,7 +243,8 @@ class Judgement {
 
   void judge_phases() {
     const Failure* failure = report_.failure ? &*report_.failure : nullptr;
-    for (const auto& timing : merged_phases(report_.phases)) {
+    const auto merged = merged_phases(report_.phases);
+    for (const auto& timing : merged) {
       const std::string name(phase_name(timing.phase));
       const double seconds = to_seconds(timing.elapsed);
       const RangePair* ranges = phase_ranges(policy_.thresholds, timing.phase);
@@ -232,7 +260,20 @@ class Judgement {
         detail = phase_detail(report_, timing.phase);
       }
       verdict_.details.push_back(phase_line(name, seconds, detail, state));
-      verdict_.perfdata.push_back(perf_datum(name, seconds, ranges));
+    }
+    add_phase_perfdata(merged);
+  }
+
+  // One item per planned phase whether it ran or not ("U"): the same labels
+  // for every run of one command line.
+  void add_phase_perfdata(const std::vector<PhaseTiming>& merged) {
+    for (const Phase phase : perfdata_phases(report_, merged)) {
+      const auto ran = std::find_if(merged.begin(), merged.end(),
+                                    [&](const PhaseTiming& timing) { return timing.phase == phase; });
+      const std::optional<double> seconds =
+          ran == merged.end() ? std::nullopt : std::optional<double>(to_seconds(ran->elapsed));
+      verdict_.perfdata.push_back(
+          perf_datum(std::string(phase_name(phase)), seconds, phase_ranges(policy_.thresholds, phase)));
     }
   }
 
@@ -257,32 +298,22 @@ class Judgement {
     verdict_.details.push_back(Subcheck{State::ok, "quit ignored: " + failure_text(*report_.quit_failure)});
   }
 
-  // -D WARN[,CRIT] on the leaf certificate, as check_smtp: WARNING below WARN
-  // days, CRITICAL below CRIT (0, that is expired, when only WARN is given).
-  void judge_certificate_lifetime() {
-    if (!report_.tls || !report_.tls->cert_days) return;
-    const double days = *report_.tls->cert_days;
-    const Thresholds& thresholds = policy_.thresholds;
-    PerfDatum datum;
-    datum.label = "cert_days";
-    datum.value = hundredths(days);
-    if (thresholds.cert_days_warning) datum.warning = std::to_string(*thresholds.cert_days_warning);
-    if (thresholds.cert_days_critical) datum.critical = std::to_string(*thresholds.cert_days_critical);
-    verdict_.perfdata.push_back(datum);
+  void judge_certificate_name() {
+    const auto warning = certificate_name_warning(report_);
+    if (!warning) return;
+    raise(warning->state);
+    verdict_.details.push_back(*warning);
+    notes_.push_back(warning->text);
+  }
 
-    State state = State::ok;
-    if (thresholds.cert_days_critical && days < *thresholds.cert_days_critical)
-      state = State::critical;
-    else if (thresholds.cert_days_warning && days < *thresholds.cert_days_warning)
-      state = State::warning;
-    if (state == State::ok) return;
-    raise(state);
-    const std::string& not_after = report_.tls->not_after;
-    std::string text = days < 0 ? "certificate expired " + days_text(-days) + " days ago (" + not_after + ")"
-                                : "certificate expires in " + days_text(days) + " days (" + not_after + ")";
-    text = safe_text(text);
-    verdict_.details.push_back(Subcheck{state, text});
-    notes_.push_back(std::move(text));
+  void judge_certificate_lifetime() {
+    const auto lifetime = smtp_ping::judge_certificate_lifetime(report_.target.tls, report_.tls, policy_.thresholds);
+    if (!lifetime) return;
+    verdict_.perfdata.push_back(lifetime->datum);
+    if (lifetime->state == State::ok) return;
+    raise(lifetime->state);
+    verdict_.details.push_back(Subcheck{lifetime->state, lifetime->note});
+    notes_.push_back(lifetime->note);
   }
 
   std::string summary() const {
@@ -319,6 +350,12 @@ class Judgement {
 std::string target_text(const Target& target) {
   if (target.unix_socket) return safe_text(target.host);
   return safe_text(host_port(target.host, target.port));
+}
+
+std::optional<Subcheck> certificate_name_warning(const Report& report) {
+  if (!report.tls || !report.tls->name_mismatch) return std::nullopt;
+  if (report.failure && report.failure->phase == Phase::tls) return std::nullopt;  // said there already
+  return Subcheck{State::warning, name_mismatch_text(*report.tls, report.target)};
 }
 
 Verdict evaluate(const Report& report, const EvaluationPolicy& policy) {

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <optional>
 #include <string>
 
 #include "evaluation/thresholds.hpp"
@@ -15,6 +16,10 @@ namespace smtp_ping {
 //    local -> UNKNOWN.
 //  - Then thresholds on total and per-phase times (critical before warning).
 Verdict evaluate(const Report& report, const EvaluationPolicy& policy);
+
+// WARNING when -H was an address and the certificate names neither it nor the
+// host the server announced (TlsFacts::name_mismatch); nullopt otherwise.
+std::optional<Subcheck> certificate_name_warning(const Report& report);
 
 // "host:port", "[2001:db8::1]:25" or the socket path, made safe for output.
 std::string target_text(const Target& target);

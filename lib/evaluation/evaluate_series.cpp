@@ -1,6 +1,9 @@
 #include "evaluation/evaluate_series.hpp"
 
+#include <algorithm>
+
 #include "common/number_text.hpp"
+#include "evaluation/certificate_lifetime.hpp"
 #include "evaluation/evaluate.hpp"
 #include "output/safe_text.hpp"
 
@@ -30,8 +33,10 @@ Judged judge_loss(const SeriesStats& stats, const EvaluationPolicy& policy) {
   return {};
 }
 
-PerfDatum seconds_datum(const std::string& label, double value, const RangePair* ranges = nullptr) {
-  PerfDatum datum{label, value, "s", {}, {}, 0.0, std::nullopt};
+// `value` missing: "U" (no probe answered, or none reached the phase).
+PerfDatum seconds_datum(const std::string& label, std::optional<double> value, const RangePair* ranges = nullptr) {
+  PerfDatum datum{label, value.value_or(0), "s", {}, {}, 0.0, std::nullopt};
+  datum.undetermined = !value;
   if (ranges && ranges->warning) datum.warning = ranges->warning->perfdata_text();
   if (ranges && ranges->critical) datum.critical = ranges->critical->perfdata_text();
   return datum;
@@ -47,6 +52,26 @@ PerfDatum loss_datum(const SeriesStats& stats, const EvaluationPolicy& policy) {
 void add(Verdict& verdict, const Judged& judged, std::vector<std::string>& notes) {
   verdict.state = worse(verdict.state, judged.state);
   if (!judged.note.empty()) notes.push_back(judged.note);
+}
+
+// The planned phases of the series (one command line: every probe plans the
+// same), then any other phase that has an average.
+std::vector<Phase> averaged_phases(const std::vector<Report>& reports, const SeriesStats& stats) {
+  std::vector<Phase> phases = reports.front().planned_phases;
+  for (const auto& [phase, average] : stats.phase_averages)
+    if (std::find(phases.begin(), phases.end(), phase) == phases.end()) phases.push_back(phase);
+  return phases;
+}
+
+// The certificate that expires first among those the probes saw.
+const std::optional<TlsFacts>& earliest_certificate(const std::vector<Report>& reports) {
+  const std::optional<TlsFacts>* earliest = &reports.back().tls;
+  for (const auto& report : reports) {
+    if (!report.tls || !report.tls->cert_days) continue;
+    const auto& current = *earliest;
+    if (!current || !current->cert_days || *report.tls->cert_days < *current->cert_days) earliest = &report.tls;
+  }
+  return *earliest;
 }
 
 }  // namespace
@@ -69,6 +94,13 @@ Verdict evaluate_series(const std::vector<Report>& reports, const SeriesStats& s
       add(verdict, judge_value(ranges->second, average, std::string(phase_name(phase)) + " avg"), notes);
   }
 
+  const auto lifetime = judge_certificate_lifetime(reports.front().target.tls, earliest_certificate(reports), thresholds);
+  if (lifetime && lifetime->state != State::ok) add(verdict, {lifetime->state, lifetime->note}, notes);
+  std::optional<Subcheck> name_warning;
+  for (const auto& report : reports)
+    if (!name_warning) name_warning = certificate_name_warning(report);
+  if (name_warning) add(verdict, {name_warning->state, name_warning->text}, notes);
+
   for (std::size_t i = 0; i < reports.size(); ++i) {
     if (!reports[i].failure) continue;
     const Verdict single = evaluate(reports[i], policy);
@@ -87,23 +119,32 @@ Verdict evaluate_series(const std::vector<Report>& reports, const SeriesStats& s
   for (const auto& note : notes) summary += ", " + note;
   verdict.summary = summary;
 
-  if (stats.rta) {
+  if (stats.rta)
     verdict.details.insert(verdict.details.begin(),
                            {State::ok, "rta " + seconds_text(*stats.rta) + " min " + seconds_text(*stats.rtmin) +
                                            " max " + seconds_text(*stats.rtmax) + " jitter " +
                                            seconds_text(*stats.jitter)});
-    verdict.perfdata.push_back(seconds_datum("rta", *stats.rta, &thresholds.total));
-    verdict.perfdata.push_back(seconds_datum("rtmin", *stats.rtmin));
-    verdict.perfdata.push_back(seconds_datum("rtmax", *stats.rtmax));
-    verdict.perfdata.push_back(seconds_datum("jitter", *stats.jitter));
-  }
+  // The same labels whether probes answered or not ("U").
+  verdict.perfdata.push_back(seconds_datum("rta", stats.rta, &thresholds.total));
+  verdict.perfdata.push_back(seconds_datum("rtmin", stats.rtmin));
+  verdict.perfdata.push_back(seconds_datum("rtmax", stats.rtmax));
+  verdict.perfdata.push_back(seconds_datum("jitter", stats.jitter));
   verdict.perfdata.push_back(loss_datum(stats, policy));
-  for (const auto& [phase, average] : stats.phase_averages) {
+  for (const Phase phase : averaged_phases(reports, stats)) {
     const auto ranges = thresholds.phases.find(phase);
-    verdict.perfdata.push_back(seconds_datum(std::string(phase_name(phase)), average,
+    const auto average = stats.phase_averages.find(phase);
+    const bool known = average != stats.phase_averages.end();
+    verdict.perfdata.push_back(seconds_datum(std::string(phase_name(phase)),
+                                             known ? std::optional<double>(average->second) : std::nullopt,
                                              ranges != thresholds.phases.end() ? &ranges->second : nullptr));
-    verdict.details.push_back({State::ok, std::string(phase_name(phase)) + " avg " + seconds_text(average)});
+    if (known)
+      verdict.details.push_back({State::ok, std::string(phase_name(phase)) + " avg " + seconds_text(average->second)});
   }
+  if (lifetime) {
+    verdict.perfdata.push_back(lifetime->datum);
+    if (lifetime->state != State::ok) verdict.details.push_back({lifetime->state, lifetime->note});
+  }
+  if (name_warning) verdict.details.push_back(*name_warning);
   return verdict;
 }
 

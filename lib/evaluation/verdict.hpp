@@ -23,6 +23,7 @@ struct PerfDatum {
   std::string critical;
   std::optional<double> min;
   std::optional<double> max;
+  bool undetermined = false;  // value "U": a phase not reached (the guidelines' undetermined value)
 };
 
 // The result of judging a report: what the front-ends render.

@@ -27,6 +27,12 @@ struct CheckConfig {
   std::optional<std::string> dns_server;  // ADDR[:PORT] for DNS lookups of our own (MX discovery)
   int verbosity = 0;
   OutputFormat output = OutputFormat::plugin;
+  // --perfdata-unreached=omit: leave out the "U" items of phases not reached
+  // (Icinga 2's metric writers log a warning for each; see docs/design.md).
+  bool omit_unreached_perfdata = false;
+  // What the option parser decided on its own for check_smtp's sake (ignored
+  // words, -D turning STARTTLS on, -t 0 capped): shown at -v and in JSON.
+  std::vector<std::string> notes;
 };
 
 enum class CommandAction { run, help, version };
@@ -43,9 +49,12 @@ class UsageError : public std::runtime_error {
 };
 
 // Parses the option language shared by check_smtp_ping and the Zabbix module
-// (arguments without the program name). Reads --extra-opts files and the
-// SMTP_PING_PASSWORD environment variable. Throws UsageError.
-ParsedCommandLine parse_command_line(const std::vector<std::string>& args);
+// (arguments without the program name). `program` is the name the plugin was
+// called by: the default --extra-opts section (a link named check_smtp reads
+// [check_smtp]). Reads --extra-opts files and the SMTP_PING_PASSWORD
+// environment variable. Throws UsageError.
+ParsedCommandLine parse_command_line(const std::vector<std::string>& args,
+                                     const std::string& program = "check_smtp_ping");
 
 std::string usage_text();
 std::string help_text();

@@ -3,6 +3,7 @@
 #include <cstdlib>
 #include <fstream>
 #include <map>
+#include <optional>
 #include <set>
 
 #include <boost/program_options.hpp>
@@ -17,7 +18,9 @@ namespace po = boost::program_options;
 namespace smtp_ping {
 namespace {
 
-constexpr const char* kProgram = "check_smtp_ping";
+// check_smtp's timeout when -t 0 asks for none (it then waits for ever): the
+// service check timeout of Nagios (service_check_timeout) and Icinga 2.
+constexpr int kUnlimitedTimeoutSeconds = 60;
 
 po::options_description option_table() {
   using Strings = std::vector<std::string>;
@@ -70,12 +73,14 @@ po::options_description option_table() {
       ("loss-critical", po::value<std::string>())
       ("dns-server", po::value<std::string>())
       ("output", po::value<std::string>())
-      ("output-format", po::value<std::string>());
+      ("output-format", po::value<std::string>())
+      ("perfdata-unreached", po::value<std::string>())
+      ("word", po::value<Strings>());  // words that are no option: the positional host, or ignored
   return table;
 }
 
 const std::set<std::string>& repeatable_options() {
-  static const std::set<std::string> kRepeatable{"command", "response", "rcpt", "warning", "critical"};
+  static const std::set<std::string> kRepeatable{"command", "response", "rcpt", "warning", "critical", "word"};
   return kRepeatable;
 }
 
@@ -89,18 +94,34 @@ std::vector<std::string> with_legacy_spellings(std::vector<std::string> args) {
   return args;
 }
 
-std::vector<std::string> with_extra_opts(const std::vector<std::string>& args, const po::options_description& table) {
+// monitoring-plugins' is_option2(): one or two leading dashes.
+bool looks_like_an_option(const std::string& arg) {
+  const auto dashes = arg.find_first_not_of('-');
+  const auto count = dashes == std::string::npos ? arg.size() : dashes;
+  return count == 1 || count == 2;
+}
+
+// As monitoring-plugins' np_extra_opts(): "--extra-opts=SPEC", "--extra-opts SPEC"
+// (the next argument unless it looks like an option: Icinga 2 passes it so) or a
+// bare "--extra-opts"; every section's options go before the command line, in order.
+std::vector<std::string> with_extra_opts(const std::vector<std::string>& args, const po::options_description& table,
+                                         const std::string& program) {
   std::vector<std::string> ini, rest;
   for (std::size_t i = 0; i < args.size(); ++i) {
     const std::string& arg = args[i];
-    if (arg == "--extra-opts") {
-      ini = extra_opts_tokens("", kProgram, table);
-    } else if (arg.rfind("--extra-opts=", 0) == 0) {
-      auto tokens = extra_opts_tokens(arg.substr(13), kProgram, table);
-      ini.insert(ini.end(), tokens.begin(), tokens.end());
-    } else {
-      rest.push_back(arg);
+    std::optional<std::string> spec;
+    if (arg.rfind("--extra-opts=", 0) == 0) {
+      spec = arg.substr(13);
+    } else if (arg == "--extra-opts") {
+      const bool value_follows = i + 1 < args.size() && !looks_like_an_option(args[i + 1]);
+      spec = value_follows ? args[++i] : std::string();
     }
+    if (!spec) {
+      rest.push_back(arg);
+      continue;
+    }
+    const auto tokens = extra_opts_tokens(*spec, program, table);
+    ini.insert(ini.end(), tokens.begin(), tokens.end());
   }
   ini.insert(ini.end(), rest.begin(), rest.end());
   return ini;
@@ -137,42 +158,61 @@ std::chrono::milliseconds whole_milliseconds(double seconds) {
   return std::chrono::round<std::chrono::milliseconds>(std::chrono::duration<double>(seconds));
 }
 
+// Numbers, ranges and day counts without the blanks around them. Nagios passes
+// '$ARG1$' = "-w 5" as one argument, so getopt hands check_smtp " 5", which its
+// strtol/strtod skip; a value written "5 " in an ini file or a macro is as clear.
+std::string without_blanks(const std::string& text) {
+  const auto begin = text.find_first_not_of(" \t");
+  if (begin == std::string::npos) return {};
+  return text.substr(begin, text.find_last_not_of(" \t") - begin + 1);
+}
+
 double parse_number(const std::string& key, const std::string& text) {
+  const std::string number = without_blanks(text);
   char* end = nullptr;
-  const double value = std::strtod(text.c_str(), &end);
-  if (text.empty() || *end != '\0' || !std::isfinite(value)) invalid(key, text, "not a number");
+  const double value = std::strtod(number.c_str(), &end);
+  if (number.empty() || *end != '\0' || !std::isfinite(value)) invalid(key, text, "not a number");
   return value;
 }
 
 std::uint16_t parse_port(const std::string& text) {
-  if (text.empty() || text.size() > 5 || text.find_first_not_of("0123456789") != std::string::npos)
+  const std::string number = without_blanks(text);
+  if (number.empty() || number.size() > 5 || number.find_first_not_of("0123456789") != std::string::npos)
     invalid("port", text, "not a port number (1-65535)");
-  const long port = std::strtol(text.c_str(), nullptr, 10);
+  const long port = std::strtol(number.c_str(), nullptr, 10);
   if (port < 1 || port > 65535) invalid("port", text, "not a port number (1-65535)");
   return static_cast<std::uint16_t>(port);
 }
 
 // "-t 10", "-t 2.5", or "-t 10:unknown" (timeout state, as newer monitoring-plugins take it).
+// "-t 0" means no timeout to check_smtp; we stop at the monitoring system's own limit.
 void parse_timeout(const std::string& text, CheckConfig& config) {
   std::string seconds = text;
   if (const auto colon = text.find(':'); colon != std::string::npos) {
     seconds = text.substr(0, colon);
-    const auto state = parse_state(text.substr(colon + 1));
+    const auto state = parse_state(without_blanks(text.substr(colon + 1)));
     if (!state) invalid("timeout", text, "unknown state after ':'");
     config.policy.timeout_state = *state;
   }
   const double value = parse_number("timeout", seconds);
-  if (value <= 0 || value > 86400) invalid("timeout", text, "must be more than 0 and at most 86400 seconds");
+  if (value < 0 || value > 86400) invalid("timeout", text, "must be 0 (no limit) to 86400 seconds");
+  if (value == 0) {
+    config.probe.timeout = std::chrono::seconds(kUnlimitedTimeoutSeconds);
+    config.notes.push_back("-t 0 (no limit in check_smtp) capped at " + std::to_string(kUnlimitedTimeoutSeconds) +
+                           " s, the service check timeout of Nagios and Icinga 2");
+    return;
+  }
   config.probe.timeout = std::max(std::chrono::milliseconds(1), whole_milliseconds(value));
 }
 
-void parse_threshold(const std::string& key, const std::string& text, Thresholds& thresholds) {
+void parse_threshold(const std::string& key, const std::string& given, Thresholds& thresholds) {
   const bool warning = key == "warning";
+  const std::string text = without_blanks(given);
   std::string range_text = text;
   RangePair* target = &thresholds.total;
   if (const auto equals = text.find('='); equals != std::string::npos) {
-    const std::string name = text.substr(0, equals);
-    range_text = text.substr(equals + 1);
+    const std::string name = without_blanks(text.substr(0, equals));
+    range_text = without_blanks(text.substr(equals + 1));
     if (name != "total") {
       const auto phase = parse_phase(name);
       if (!phase) invalid(key, text, "unknown phase '" + name + "'");
@@ -185,16 +225,28 @@ void parse_threshold(const std::string& key, const std::string& text, Thresholds
   (warning ? target->warning : target->critical) = *range;
 }
 
+// A lone WARN leaves CRIT unset: evaluation then calls an expired certificate
+// CRITICAL, as check_smtp does (its CRIT is 0), and perfdata shows no critical field.
 void parse_certificate_days(const std::string& text, Thresholds& thresholds) {
   const auto comma = text.find(',');
-  auto days = [&](const std::string& part) {
+  auto days = [&](const std::string& given) {
+    const std::string part = without_blanks(given);
     if (part.empty() || part.find_first_not_of("0123456789") != std::string::npos || part.size() > 5)
       invalid("certificate", text, "expected DAYS or WARN_DAYS,CRIT_DAYS");
     return std::atoi(part.c_str());
   };
   thresholds.cert_days_warning = days(text.substr(0, comma));
-  // As in check_smtp, a lone WARN leaves CRIT at 0: an expired certificate is CRITICAL.
-  thresholds.cert_days_critical = comma == std::string::npos ? 0 : days(text.substr(comma + 1));
+  thresholds.cert_days_critical.reset();
+  if (comma != std::string::npos) thresholds.cert_days_critical = days(text.substr(comma + 1));
+}
+
+// check_smtp takes -f with the angle brackets many configs write ('<a@b>'); '<>'
+// is the null sender. Only one enclosing pair goes: what is left is judged as before.
+std::string envelope_address(const std::string& text) {
+  const std::string address = without_blanks(text);
+  if (address.size() >= 2 && address.front() == '<' && address.back() == '>')
+    return address.substr(1, address.size() - 2);
+  return address;
 }
 
 std::string read_secret_file(const std::string& path) {
@@ -214,9 +266,25 @@ std::vector<std::string> list_value(const po::variables_map& values, const char*
 }
 bool flag(const po::variables_map& values, const char* key) { return values[key].as<bool>(); }
 
+// check_smtp takes the first word that is no option as the host when -H is
+// missing and ignores every other word, empty ones included (Debian's
+// '$ARG1$' left empty, Icinga 2's "-q true"). Unlike check_smtp, the options
+// after such a word still count: it stops reading options at the word.
+void apply_words(const po::variables_map& values, CheckConfig& config) {
+  auto words = list_value(values, "word");
+  if (!values.count("hostname") && !words.empty()) {
+    config.probe.host = words.front();
+    words.erase(words.begin());
+  }
+  for (const auto& word : words)
+    config.notes.push_back(word.empty() ? "ignored an empty argument"
+                                        : "ignored the argument '" + word + "': not an option, and the host is set");
+}
+
 void apply_connection(const po::variables_map& values, CheckConfig& config) {
   ProbeOptions& probe = config.probe;
   if (values.count("hostname")) probe.host = text_value(values, "hostname");
+  apply_words(values, config);
   if (probe.host.empty()) throw UsageError("-H/--hostname is empty");
   if (values.count("port")) probe.port = parse_port(text_value(values, "port"));
   if (flag(values, "use-ipv4") && flag(values, "use-ipv6")) throw UsageError("-4 and -6 exclude each other");
@@ -246,8 +314,8 @@ void apply_dialog(const po::variables_map& values, CheckConfig& config) {
   if (probe.banner_only && (values.count("from") || values.count("rcpt") || values.count("command") ||
                             values.count("authtype") || values.count("authuser") || flag(values, "starttls")))
     throw UsageError("--banner-only excludes -S, -A/-U, -f, --rcpt and -C: it stops after the greeting");
-  if (values.count("from")) probe.mail_from = text_value(values, "from");
-  probe.rcpt_to = list_value(values, "rcpt");
+  if (values.count("from")) probe.mail_from = envelope_address(text_value(values, "from"));
+  for (const auto& recipient : list_value(values, "rcpt")) probe.rcpt_to.push_back(envelope_address(recipient));
   if (values.count("fqdn")) probe.hello_name = text_value(values, "fqdn");
   if (values.count("fqdn") && probe.hello_name.empty()) throw UsageError("-F/--fqdn is empty");
   if (flag(values, "lmtp")) probe.greeting = Greeting::lhlo;
@@ -267,11 +335,21 @@ void apply_dialog(const po::variables_map& values, CheckConfig& config) {
     if (value.find_first_of("\r\n<>") != std::string::npos) invalid("rcpt", value, "must be a bare address");
 }
 
+// check_smtp 2.3 (Debian 12's) turns STARTTLS on for -D, and configurations
+// written for it give -D alone.
+void starttls_for_certificate_days(const po::variables_map& values, CheckConfig& config) {
+  if (!values.count("certificate") || config.probe.tls.mode != TlsMode::none) return;
+  if (config.probe.banner_only) throw UsageError("-D/--certificate with --banner-only needs -s/--ssl");
+  config.probe.tls.mode = TlsMode::starttls;
+  config.notes.push_back("-D without -S or -s: STARTTLS turned on, as check_smtp 2.3 does");
+}
+
 void apply_tls(const po::variables_map& values, CheckConfig& config) {
   TlsOptions& tls = config.probe.tls;
   if (flag(values, "starttls") && flag(values, "ssl")) throw UsageError("-S/--starttls and -s/--ssl exclude each other");
   if (flag(values, "starttls")) tls.mode = TlsMode::starttls;
   if (flag(values, "ssl")) tls.mode = TlsMode::implicit;
+  starttls_for_certificate_days(values, config);
   if (values.count("sni") && !text_value(values, "sni").empty()) tls.sni = text_value(values, "sni");
   if (flag(values, "no-sni")) tls.sni = std::string();
   tls.verify = !flag(values, "no-verify");
@@ -289,7 +367,8 @@ void apply_tls(const po::variables_map& values, CheckConfig& config) {
     tls.min_version = version;
   }
   if (values.count("certificate")) parse_certificate_days(text_value(values, "certificate"), config.policy.thresholds);
-  if (flag(values, "ignore-certificate-expiration")) {
+  tls.ignore_expiry = flag(values, "ignore-certificate-expiration");
+  if (tls.ignore_expiry) {
     config.policy.thresholds.cert_days_warning.reset();
     config.policy.thresholds.cert_days_critical.reset();
   }
@@ -324,7 +403,7 @@ void apply_auth(const po::variables_map& values, CheckConfig& config) {
 }
 
 double parse_percent(const std::string& key, const std::string& text) {
-  std::string number = text;
+  std::string number = without_blanks(text);
   if (!number.empty() && number.back() == '%') number.pop_back();
   const double value = parse_number(key, number);
   if (value < 0 || value > 100) invalid(key, text, "must be a percentage from 0 to 100");
@@ -333,10 +412,10 @@ double parse_percent(const std::string& key, const std::string& text) {
 
 void apply_series(const po::variables_map& values, CheckConfig& config) {
   if (values.count("count")) {
-    const std::string text = text_value(values, "count");
+    const std::string text = without_blanks(text_value(values, "count"));
     if (text.empty() || text.size() > 4 || text.find_first_not_of("0123456789") != std::string::npos ||
         std::atoi(text.c_str()) < 1 || std::atoi(text.c_str()) > 1000)
-      invalid("count", text, "expected a number of probes from 1 to 1000");
+      invalid("count", text_value(values, "count"), "expected a number of probes from 1 to 1000");
     config.series.count = std::atoi(text.c_str());
   }
   if (values.count("interval")) {
@@ -359,6 +438,14 @@ void apply_output(const po::variables_map& values, CheckConfig& config) {
     return;
   }
   invalid(values.count("output") ? "output" : "output-format", format, "expected plugin or json");
+}
+
+void apply_perfdata(const po::variables_map& values, CheckConfig& config) {
+  if (!values.count("perfdata-unreached")) return;
+  const std::string choice = text_value(values, "perfdata-unreached");
+  if (choice != "U" && choice != "u" && choice != "omit")
+    invalid("perfdata-unreached", choice, "expected U (the default) or omit");
+  config.omit_unreached_perfdata = choice == "omit";
 }
 
 // Our words for Boost's errors. Not error.what(): Boost 1.74 substitutes
@@ -384,14 +471,14 @@ std::string usage_error_text(const po::error& error) {
 
 }  // namespace
 
-ParsedCommandLine parse_command_line(const std::vector<std::string>& raw_args) {
+ParsedCommandLine parse_command_line(const std::vector<std::string>& raw_args, const std::string& program) {
   const po::options_description table = option_table();
   po::positional_options_description positional;
-  positional.add("hostname", 1);
+  positional.add("word", -1);
   ParsedCommandLine result;
   po::variables_map values;
   try {
-    const std::vector<std::string> args = with_extra_opts(with_legacy_spellings(raw_args), table);
+    const std::vector<std::string> args = with_extra_opts(with_legacy_spellings(raw_args), table, program);
     po::parsed_options parsed = po::command_line_parser(args)
                                     .options(table)
                                     .positional(positional)
@@ -402,8 +489,6 @@ ParsedCommandLine parse_command_line(const std::vector<std::string>& raw_args) {
     parsed = keep_last_values(std::move(parsed));
     po::store(parsed, values);
     po::notify(values);
-  } catch (const po::too_many_positional_options_error&) {
-    throw UsageError("unexpected argument: give the host once, with -H");
   } catch (const po::error& error) {
     throw UsageError(usage_error_text(error));
   }
@@ -425,6 +510,7 @@ ParsedCommandLine parse_command_line(const std::vector<std::string>& raw_args) {
   apply_auth(values, result.config);
   apply_series(values, result.config);
   apply_output(values, result.config);
+  apply_perfdata(values, result.config);
   return result;
 }
 

@@ -2,10 +2,9 @@
 
 #include <cstdlib>
 #include <fstream>
+#include <iterator>
 #include <sstream>
 #include <unistd.h>
-
-#include <boost/program_options/parsers.hpp>
 
 #include "options/check_config.hpp"
 
@@ -14,53 +13,110 @@ namespace po = boost::program_options;
 namespace smtp_ping {
 namespace {
 
-bool readable(const std::string& path) { return ::access(path.c_str(), R_OK) == 0; }
+// An ini file of monitoring-plugins is a few lines; this keeps a mistaken path
+// (a log, /dev/zero) from being read for ever.
+constexpr std::size_t kMaxIniBytes = 1024 * 1024;
+
+bool exists(const std::string& path) { return ::access(path.c_str(), F_OK) == 0; }
+
+// isspace() in the C locale, as parse_ini uses it.
+bool blank(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\v' || c == '\f'; }
 
 std::string trim(const std::string& text) {
-  const auto begin = text.find_first_not_of(" \t\r");
-  if (begin == std::string::npos) return {};
-  const auto end = text.find_last_not_of(" \t\r");
-  return text.substr(begin, end - begin + 1);
+  std::size_t begin = 0, end = text.size();
+  while (begin < end && blank(text[begin])) ++begin;
+  while (end > begin && blank(text[end - 1])) --end;
+  return text.substr(begin, end - begin);
 }
 
-// Boost's ini reader knows '#' comments only; monitoring-plugins also takes ';'.
-// It also accepts keys before any section, which monitoring-plugins rejects.
-std::string normalized_ini(std::istream& in, const std::string& file) {
-  std::string out, line;
-  bool in_section = false;
-  for (int count = 0; std::getline(in, line) && count < 100'000; ++count) {
-    const std::string text = trim(line);
-    if (text.empty() || text.front() == ';' || text.front() == '#') continue;
-    if (text.front() == '[') {
-      in_section = true;
-      const auto close = text.find(']');
-      out += "[" + trim(text.substr(1, close == std::string::npos ? std::string::npos : close - 1)) + "]\n";
-      continue;
-    }
-    if (!in_section) throw UsageError("config file '" + file + "' has options before its first [section]");
-    if (text.find('=') == std::string::npos)
-      throw UsageError("config file '" + file + "': line without '=': " + text);
-    out += text + "\n";
+// "[ name ]" -> "name"; nullopt when the line is no section header.
+std::optional<std::string> section_header(const std::string& line) {
+  if (line.empty() || line.front() != '[') return std::nullopt;
+  const auto close = line.find(']');
+  if (close == std::string::npos) return std::string("\n");  // never matches a name
+  return trim(line.substr(1, close - 1));
+}
+
+IniOption option_line(const std::string& line, const std::string& file) {
+  const auto equals = line.find('=');
+  if (equals == std::string::npos)
+    throw UsageError("config file '" + file + "': line without '=': " + line.substr(0, 200));
+  IniOption option{trim(line.substr(0, equals)), trim(line.substr(equals + 1))};
+  if (option.key.empty()) throw UsageError("config file '" + file + "': line without a key: " + line.substr(0, 200));
+  return option;
+}
+
+std::string read_ini_file(const std::string& file) {
+  // "-" is standard input; /dev/stdin avoids <iostream>'s start-up cost in every run.
+  std::ifstream stream(file == "-" ? std::string("/dev/stdin") : file, std::ios::binary);
+  if (!stream) throw UsageError("--extra-opts: cannot read config file '" + file + "'");
+  std::string text;
+  char chunk[4096];
+  while (stream.read(chunk, sizeof chunk) || stream.gcount() > 0) {
+    text.append(chunk, static_cast<std::size_t>(stream.gcount()));
+    if (text.size() > kMaxIniBytes)
+      throw UsageError("--extra-opts: config file '" + file + "' is larger than 1 MiB");
   }
-  return out;
+  return text;
+}
+
+// One ini option as command-line tokens: "--key=value", "--flag", or "-k" "value"
+// (monitoring-plugins would make "-k=value" of a one-character key, which no
+// plugin can use).
+void append_tokens(const IniOption& option, const po::options_description& known, std::vector<std::string>& tokens) {
+  const bool short_key = option.key.size() == 1;
+  // Boost names short options "-S" in its lookup.
+  const auto* description = known.find_nothrow(short_key ? "-" + option.key : option.key, false);
+  const bool is_flag = description && description->semantic()->max_tokens() == 0;
+  if (short_key) {
+    tokens.push_back("-" + option.key);
+    if (!is_flag) tokens.push_back(option.value);
+  } else {
+    tokens.push_back(is_flag ? "--" + option.key : "--" + option.key + "=" + option.value);
+  }
 }
 
 }  // namespace
 
+std::optional<std::vector<IniOption>> ini_section(const std::string& text, const std::string& section,
+                                                  const std::string& file) {
+  std::vector<IniOption> options;
+  bool found = false;
+  enum class Where { before_any, other, ours } where = Where::before_any;
+  std::istringstream lines(text);
+  std::string raw;
+  for (int count = 0; std::getline(lines, raw) && count < 100'000; ++count) {
+    const std::string line = trim(raw);
+    if (line.empty() || line.front() == ';' || line.front() == '#') continue;
+    if (const auto name = section_header(line)) {
+      where = *name == section ? Where::ours : Where::other;
+      found = found || where == Where::ours;
+      continue;
+    }
+    if (where == Where::before_any)
+      throw UsageError("config file '" + file + "' has options before its first [section]");
+    if (where == Where::ours) options.push_back(option_line(line, file));
+  }
+  if (!found) return std::nullopt;
+  return options;
+}
+
 std::optional<std::string> default_extra_opts_file() {
-  if (const char* file = std::getenv("MP_CONFIG_FILE"); file && *file) return std::string(file);
-  if (const char* dirs = std::getenv("NAGIOS_CONFIG_PATH"); dirs && *dirs) {
+  if (const char* file = std::getenv("MP_CONFIG_FILE")) return std::string(file);
+  if (const char* dirs = std::getenv("NAGIOS_CONFIG_PATH")) {
     std::stringstream list(dirs);
-    for (std::string dir; std::getline(list, dir, ':');)
+    for (std::string dir; std::getline(list, dir, ':');) {
+      if (dir.empty()) continue;  // strtok() skips empty entries
       for (const char* name : {"monitoring-plugins.ini", "plugins.ini", "nagios-plugins.ini"})
-        if (readable(dir + "/" + name)) return dir + "/" + name;
+        if (exists(dir + "/" + name)) return dir + "/" + name;
+    }
   }
   for (const char* path : {"/usr/local/etc/monitoring-plugins/monitoring-plugins.ini",
                            "/usr/local/etc/monitoring-plugins.ini", "/etc/monitoring-plugins/monitoring-plugins.ini",
                            "/etc/monitoring-plugins.ini", "/etc/nagios/plugins.ini", "/usr/local/nagios/etc/plugins.ini",
                            "/usr/local/etc/nagios/plugins.ini", "/etc/opt/nagios/plugins.ini", "/etc/nagios-plugins.ini",
                            "/usr/local/etc/nagios-plugins.ini", "/etc/opt/nagios-plugins.ini"})
-    if (readable(path)) return std::string(path);
+    if (exists(path)) return std::string(path);
   return std::nullopt;
 }
 
@@ -74,41 +130,15 @@ std::vector<std::string> extra_opts_tokens(const std::string& spec, const std::s
     file = spec.substr(at + 1);
   } else if (auto found = default_extra_opts_file()) {
     file = *found;
-  } else {
-    throw UsageError("--extra-opts: no config file found (give one as --extra-opts=" + section + "@FILE)");
   }
+  if (file.empty())
+    throw UsageError("--extra-opts: no config file found in any standard location (give one as --extra-opts=" +
+                     section + "@FILE)");
 
-  // "-" is standard input; /dev/stdin avoids <iostream>'s start-up cost in every run.
-  std::ifstream stream(file == "-" ? std::string("/dev/stdin") : file);
-  if (!stream) throw UsageError("--extra-opts: cannot read config file '" + file + "'");
-  std::istringstream ini(normalized_ini(stream, file));
-  const po::parsed_options parsed = po::parse_config_file(ini, po::options_description(), true);
-
+  const auto options = ini_section(read_ini_file(file), section, file);
+  if (!options) throw UsageError("--extra-opts: invalid section '" + section + "' in config file '" + file + "'");
   std::vector<std::string> tokens;
-  bool section_found = false;
-  const std::string prefix = section + ".";
-  for (const auto& option : parsed.options) {
-    if (option.string_key.rfind(prefix, 0) != 0) continue;
-    section_found = true;
-    const std::string key = option.string_key.substr(prefix.size());
-    const std::string value = option.value.empty() ? std::string() : option.value.front();
-    // Boost names short options "-S" in its lookup.
-    const auto* description = known.find_nothrow(key.size() == 1 ? "-" + key : key, false);
-    const bool is_flag = description && description->semantic()->max_tokens() == 0;
-    if (key.size() == 1) {
-      tokens.push_back("-" + key);
-      if (!is_flag) tokens.push_back(value);
-    } else {
-      tokens.push_back(is_flag ? "--" + key : "--" + key + "=" + value);
-    }
-  }
-  if (!section_found) {
-    // An empty section is fine; a missing one is an error, as in monitoring-plugins.
-    bool header_present = false;
-    std::istringstream copy(ini.str());
-    for (std::string line; std::getline(copy, line);) header_present = header_present || line == "[" + section + "]";
-    if (!header_present) throw UsageError("--extra-opts: invalid section '" + section + "' in config file '" + file + "'");
-  }
+  for (const auto& option : *options) append_tokens(option, known, tokens);
   return tokens;
 }
 

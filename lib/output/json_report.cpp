@@ -108,7 +108,7 @@ json perfdata_json(const std::vector<PerfDatum>& perfdata) {
   json items = json::array();
   for (const auto& datum : perfdata)
     items.push_back({{"label", safe(datum.label)},
-                     {"value", datum.value},
+                     {"value", datum.undetermined ? json(nullptr) : json(datum.value)},
                      {"unit", safe(datum.unit)},
                      {"warning", safe(datum.warning)},
                      {"critical", safe(datum.critical)},
@@ -138,7 +138,10 @@ json tls_json(const std::optional<TlsFacts>& facts) {
           {"verification_skipped", tls.verification_skipped},
           {"verify_errors", safe_list(tls.verify_errors)},
           {"sni", safe(tls.sni)},
-          {"verify_name", safe(tls.verify_name)}};
+          {"verify_name", safe(tls.verify_name)},
+          {"verify_name_source", safe(tls.verify_name_source)},
+          {"announced_names", safe_list(tls.announced_names)},
+          {"name_mismatch", tls.name_mismatch}};
 }
 
 }  // namespace

@@ -40,13 +40,16 @@ std::string perf_field(const std::string& text) {
   return clean;
 }
 
+// "U" (undetermined, without a unit) for a phase not reached: see docs/design.md, "Perfdata".
 std::string perf_value(const PerfDatum& datum) {
-  return datum.unit == "s" ? number_text(datum.value, 6) : shortest_number_text(datum.value);
+  if (datum.undetermined) return "U";
+  const std::string value = datum.unit == "s" ? number_text(datum.value, 6) : shortest_number_text(datum.value);
+  return value + perf_field(datum.unit);
 }
 
 std::string perf_item(const PerfDatum& datum) {
   std::vector<std::string> fields{
-      perf_value(datum) + perf_field(datum.unit),
+      perf_value(datum),
       perf_field(datum.warning),
       perf_field(datum.critical),
       datum.min ? shortest_number_text(*datum.min) : std::string(),
@@ -160,9 +163,14 @@ std::string render_perfdata(const Verdict& verdict) {
   return text;
 }
 
-std::string render_plugin_output(const Report& report, const Verdict& verdict, int verbosity) {
+std::string render_plugin_output(const Report& report, const Verdict& verdict, int verbosity,
+                                 const std::vector<std::string>& notes) {
   std::vector<std::string> lines{status_line(verdict)};
   for (const auto& subcheck : verdict.details) lines.push_back(subcheck_line(subcheck));
+  if (verbosity >= 1 && !notes.empty()) {
+    lines.push_back("options:");
+    for (const auto& note : notes) lines.push_back("  " + one_line(note));
+  }
   if (verbosity >= 1) add_transcript(report, lines);
   if (verbosity >= 2) add_waterfall(report, lines);
   if (verbosity >= 3) add_capabilities(report, lines);

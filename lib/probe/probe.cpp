@@ -6,6 +6,7 @@
 #include <optional>
 
 #include "dns/resolve.hpp"
+#include "probe/planned_phases.hpp"
 #include "smtp/dialog.hpp"
 #include "transport/connection.hpp"
 #include "transport/proxy_header.hpp"
@@ -119,6 +120,7 @@ Report run_probe(const ProbeOptions& options) {
   report.target.unix_socket = options.unix_socket();
   report.target.port = options.unix_socket() ? 0 : options.effective_port();
   report.target.tls = options.tls.mode;
+  report.planned_phases = planned_phases(options);
   try {
     probe(options, deadline, start, report);
   } catch (const std::exception& error) {

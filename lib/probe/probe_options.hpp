@@ -24,6 +24,7 @@ struct TlsOptions {
   std::optional<std::string> sni;          // empty string: send none
   std::optional<std::string> verify_name;  // defaults to the host
   bool verify = true;
+  bool ignore_expiry = false;              // --ignore-certificate-expiration: expiry is no verification error
   std::optional<std::string> ca_file;
   std::optional<std::string> ca_path;
   std::optional<std::string> min_version;  // "1.2", "1.3"

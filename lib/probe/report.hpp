@@ -74,6 +74,7 @@ struct Failure {
 
 struct Report {
   Target target;
+  std::vector<Phase> planned_phases;  // what the options asked for, whether it ran or not
   std::vector<PhaseTiming> phases;  // in the order they ran
   Clock::duration total{};
   std::vector<Exchange> transcript;

@@ -11,6 +11,7 @@
 #include "sasl/sasl_mechanism.hpp"
 #include "smtp/capabilities.hpp"
 #include "smtp/reply_reader.hpp"
+#include "tls/certificate_name.hpp"
 #include "tls/tls_channel.hpp"
 #include "transport/connection.hpp"
 #include "transport/transport_error.hpp"
@@ -56,11 +57,15 @@ class Dialog {
       if (options_.tls.mode == TlsMode::implicit) handshake();
       greeting();
       if (options_.banner_only) {
+        if (options_.tls.mode == TlsMode::implicit) announced_certificate_name();
+        expected_text();
         quit();
         return;
       }
       hello(Phase::ehlo);
+      if (options_.tls.mode == TlsMode::implicit) announced_certificate_name();
       if (options_.tls.mode == TlsMode::starttls) starttls();
+      expected_text();
       if (!options_.auth.mechanism.empty()) authenticate();
       if (options_.mail_from || !options_.rcpt_to.empty()) envelope();
       custom_commands();
@@ -166,8 +171,25 @@ class Dialog {
     const Reply reply = exchange(Phase::banner, std::nullopt, {}, "the greeting");
     report_.greeting = reply;
     if (reply.klass() != 2) fail(FailureKind::reply, "greeting refused", reply, "2xx");
-    if (options_.expect && reply.raw().find(*options_.expect) == std::string::npos)
-      fail(FailureKind::expect_mismatch, "greeting lacks the expected text", reply, "'" + *options_.expect + "'");
+  }
+
+  // -e: as check_smtp, the text may be in the greeting or in the reply to
+  // EHLO/HELO (the one after STARTTLS too). Judged once those have arrived; a
+  // mismatch is the greeting's failure.
+  void expected_text() {
+    if (!options_.expect || report_.greeting->raw().find(*options_.expect) != std::string::npos) return;
+    for (const auto& exchange : report_.transcript) {
+      const bool hello_reply = exchange.phase == Phase::ehlo || exchange.phase == Phase::ehlo_tls;
+      if (hello_reply && !exchange.cleanup && exchange.reply &&
+          exchange.reply->raw().find(*options_.expect) != std::string::npos)
+        return;
+    }
+    phase_ = Phase::banner;
+    command_.clear();
+    fail(FailureKind::expect_mismatch,
+         options_.banner_only ? "the greeting lacks the expected text"
+                              : "the expected text is in neither the greeting nor the EHLO reply",
+         *report_.greeting, "'" + *options_.expect + "'");
   }
 
   // -F, or this machine's FQDN, looked up only when a dialog gets this far.
@@ -205,7 +227,55 @@ class Dialog {
       fail(FailureKind::protocol, "server sent data after its STARTTLS reply, before the TLS handshake",
            std::nullopt, {}, false);
     handshake();
+    announced_certificate_name();
     hello(Phase::ehlo_tls);
+  }
+
+  // -H is an address (or a socket) and neither --verify-name nor --sni named
+  // the server: the handshake verified the chain and lifetime only. Stock
+  // configurations pass $HOSTADDRESS$, and certificates rarely carry IP
+  // addresses, so the certificate is compared with what the server calls
+  // itself. A mismatch is a WARNING (the evaluation's), unless credentials
+  // would follow: they go only to a server whose certificate names it.
+  void announced_certificate_name() {
+    const TlsChannel* tls = connection_.tls();
+    if (!report_.tls || !tls || !options_.tls.verify || !report_.tls->verify_name_source.empty()) return;
+    TlsFacts& facts = *report_.tls;
+    if (is_ip_literal(options_.host) && tls->certificate_matches(options_.host)) {
+      facts.verify_name = options_.host;
+      facts.verify_name_source = "-H";
+      return;
+    }
+    for (const auto& [name, source] : announced_names()) {
+      facts.announced_names.push_back(name + " (" + source + ")");
+      if (!tls->certificate_matches(name)) continue;
+      facts.verify_name = name;
+      facts.verify_name_source = source;
+      return;
+    }
+    facts.name_mismatch = true;
+    if (options_.auth.mechanism.empty()) return;
+    phase_ = Phase::tls;
+    command_.clear();
+    fail(FailureKind::tls_verify,
+         "the certificate does not name the server, so the credentials are not sent (-H " + options_.host +
+             " is an address: give the server's name with --verify-name)",
+         std::nullopt, {}, true);
+  }
+
+  // The names the server gave itself, in the greeting and in the first EHLO reply.
+  std::vector<std::pair<std::string, std::string>> announced_names() const {
+    std::vector<std::pair<std::string, std::string>> names;
+    auto add = [&](const std::string& name, const char* source) {
+      if (name.empty()) return;
+      for (const auto& known : names)
+        if (known.first == name) return;
+      names.emplace_back(name, source);
+    };
+    if (report_.greeting && !report_.greeting->lines.empty())
+      add(announced_host_name(report_.greeting->lines.front()), "greeting");
+    add(announced_host_name(report_.capabilities.server_name), "EHLO reply");
+    return names;
   }
 
   void handshake() {

@@ -34,6 +34,10 @@ class TlsChannel {
   virtual void write(std::string_view data, const Deadline& deadline) = 0;
   virtual std::size_t read(char* buffer, std::size_t size, const Deadline& deadline) = 0;
   virtual const TlsFacts& facts() const = 0;
+  // Whether the server certificate carries `name` (a host name, with
+  // wildcards as in RFC 6125, or an IP address). Chain and lifetime are not
+  // looked at: establishing the session judged them.
+  virtual bool certificate_matches(const std::string& name) const = 0;
 };
 
 // Runs the handshake on a connected non-blocking socket, then checks the

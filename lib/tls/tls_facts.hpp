@@ -24,7 +24,10 @@ struct TlsFacts {
   bool verification_skipped = false;      // --no-verify
   std::vector<std::string> verify_errors; // "certificate has expired (depth 0)" ...
   std::string sni;
-  std::string verify_name;
+  std::string verify_name;                // the name the certificate was checked against ("" when none matched)
+  std::string verify_name_source;         // "--verify-name", "-H", "--sni", "greeting", "EHLO reply"
+  std::vector<std::string> announced_names;  // "mail.example.org (greeting)": compared when -H gave no name
+  bool name_mismatch = false;             // none of those is in the certificate (WARNING, not a failure)
 };
 
 }  // namespace smtp_ping

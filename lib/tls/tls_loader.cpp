@@ -125,6 +125,9 @@ class LoadedTlsChannel final : public TlsChannel {
     return got;
   }
   const TlsFacts& facts() const override { return *api_.facts(*session_); }
+  bool certificate_matches(const std::string& name) const override {
+    return api_.certificate_matches(*session_, name);
+  }
 
  private:
   const Api& api_;

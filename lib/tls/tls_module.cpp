@@ -68,6 +68,13 @@ std::size_t read(Session& session, char* buffer, std::size_t size, const Deadlin
 
 const TlsFacts* facts(const Session& session) noexcept { return &session.tls->facts(); }
 
+bool certificate_matches(const Session& session, const std::string& name) noexcept {
+  ModuleError ignored;
+  bool matches = false;
+  guarded(ignored, [&] { matches = session.tls->certificate_matches(name); });
+  return matches;
+}
+
 void close(Session* session) noexcept { delete session; }
 
 bool encode(std::string_view data, std::string& out, ModuleError& error) noexcept {
@@ -83,7 +90,7 @@ bool hmac(std::string_view key, std::string_view data, std::string& out, ModuleE
 }
 
 constexpr Api kApi{kBuild, sizeof(TlsOptions), sizeof(TlsFacts), sizeof(ModuleError),
-                   establish, write, read, facts, close, encode, decode, hmac};
+                   establish, write, read, facts, certificate_matches, close, encode, decode, hmac};
 
 }  // namespace
 }  // namespace smtp_ping::tls_module

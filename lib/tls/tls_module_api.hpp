@@ -43,6 +43,7 @@ struct Api {
   std::size_t (*read)(Session& session, char* buffer, std::size_t size, const Deadline& deadline,
                       ModuleError& error) noexcept;
   const TlsFacts* (*facts)(const Session& session) noexcept;
+  bool (*certificate_matches)(const Session& session, const std::string& name) noexcept;
   void (*close)(Session* session) noexcept;
 
   bool (*base64_encode)(std::string_view data, std::string& out, ModuleError& error) noexcept;
@@ -50,7 +51,7 @@ struct Api {
   bool (*hmac_md5)(std::string_view key, std::string_view data, std::string& out, ModuleError& error) noexcept;
 };
 
-inline constexpr char kBuild[] = "smtp-ping " SMTP_PING_VERSION " tls-module-1 " __VERSION__;
+inline constexpr char kBuild[] = "smtp-ping " SMTP_PING_VERSION " tls-module-2 " __VERSION__;
 inline constexpr char kEntryPoint[] = "smtp_ping_tls_module";
 inline constexpr char kFileName[] = "smtp-ping-tls.so";
 using EntryPoint = const Api* (*)();

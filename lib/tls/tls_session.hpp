@@ -28,6 +28,7 @@ class TlsSession final : public TlsChannel {
   void write(std::string_view data, const Deadline& deadline) override;
   std::size_t read(char* buffer, std::size_t size, const Deadline& deadline) override;
   const TlsFacts& facts() const override { return facts_; }
+  bool certificate_matches(const std::string& name) const override;
 
  private:
   TlsSession(std::unique_ptr<SSL_CTX, SslDeleter> ctx, std::unique_ptr<SSL, SslDeleter> ssl, int fd);

@@ -29,6 +29,7 @@ class Connection {
   // From now on every byte goes through `session` (already handshaken).
   void upgrade(std::unique_ptr<TlsChannel> session);
   bool encrypted() const { return tls_ != nullptr; }
+  const TlsChannel* tls() const { return tls_.get(); }
 
   int fd() const { return fd_.get(); }
 

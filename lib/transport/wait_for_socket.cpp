@@ -14,8 +14,10 @@ void wait_for_socket(int fd, short events, const Deadline& deadline, const char*
   pollfd waiting{fd, events, 0};
   for (;;) {
     const int ready = ::poll(&waiting, 1, deadline.poll_timeout_ms());
-    if (ready > 0) return;
-    if (ready == 0 || deadline.expired())
+    // poll() rounds its wait up to whole milliseconds and may wake late: what
+    // arrives after the deadline is late, never an answer in time.
+    if (ready > 0 && !deadline.expired()) return;
+    if (ready >= 0 || deadline.expired())
       throw TransportError(TransportError::Kind::timeout, timeout_message);
     if (errno != EINTR) throw TransportError(TransportError::Kind::io, std::string("poll: ") + std::strerror(errno));
   }

@@ -19,11 +19,17 @@ int print(const std::string& text, int exit_code) {
   return exit_code;
 }
 
-int run(const std::vector<std::string>& args) {
+// The name we were called by: a link named check_smtp reads [check_smtp] with --extra-opts.
+std::string program_name(const char* argv0) {
+  const std::string path = argv0 && *argv0 ? argv0 : "check_smtp_ping";
+  return path.substr(path.rfind('/') + 1);
+}
+
+int run(const std::string& program, const std::vector<std::string>& args) {
   using namespace smtp_ping;
   ParsedCommandLine command_line;
   try {
-    command_line = parse_command_line(args);
+    command_line = parse_command_line(args, program);
   } catch (const UsageError& error) {
     // The message may quote what was typed: keep it one safe line.
     return print("check_smtp_ping: " + safe_text(error.what(), 1024) + "\n" + usage_text(), kUnknown);
@@ -42,7 +48,9 @@ int main(int argc, char** argv) {
   // give an error to report, not a SIGPIPE that kills the plugin silently.
   std::signal(SIGPIPE, SIG_IGN);
   try {
-    return run(std::vector<std::string>(argv + 1, argv + argc));
+    const std::vector<std::string> args = argc > 1 ? std::vector<std::string>(argv + 1, argv + argc)
+                                                   : std::vector<std::string>();
+    return run(program_name(argc > 0 ? argv[0] : nullptr), args);
   } catch (const std::exception& error) {
     return print(std::string("SMTP UNKNOWN - internal error: ") + error.what() + "\n", kUnknown);
   } catch (...) {

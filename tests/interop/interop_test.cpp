@@ -33,6 +33,11 @@ using namespace std::chrono_literals;
 using smtp_ping::test::CheckRun;
 using smtp_ping::test::run_check;
 
+std::vector<std::string> operator+(std::vector<std::string> first, const std::vector<std::string>& second) {
+  first.insert(first.end(), second.begin(), second.end());
+  return first;
+}
+
 // Generous: sanitizer builds are slow. Tests assert behaviour, never speed.
 constexpr auto kHardLimit = std::chrono::milliseconds(60'000);
 
@@ -364,8 +369,23 @@ TEST_P(PostfixBadCertificate, IsCriticalNamingTheProblemAndOkWithNoVerify) {
 
 INSTANTIATE_TEST_SUITE_P(Certificates, PostfixBadCertificate,
                          ::testing::Values(BadCertificate{"PORT_EXPIRED", "certificate expired on"},
-                                           BadCertificate{"PORT_WRONG_HOST", "certificate name mismatch"},
                                            BadCertificate{"PORT_SELF_SIGNED", "self-signed certificate"}));
+
+TEST_F(PostfixTls, WrongHostIsCriticalWithAName) {
+  const auto run = run_check(tls_args("PORT_WRONG_HOST", {"-S", "--verify-name", get("SERVER_NAME")}), kHardLimit);
+  EXPECT_EQ(run.exit_code, 2) << run.describe();
+  EXPECT_NE(run.first_line().find("tls failed: certificate name mismatch"), std::string::npos) << run.describe();
+  const auto unverified = run_check(tls_args("PORT_WRONG_HOST", {"-S", "--no-verify"}), kHardLimit);
+  EXPECT_EQ(unverified.exit_code, 0) << unverified.describe();
+}
+
+// -H is an address: the certificate is held against the name Postfix announces.
+TEST_F(PostfixTls, WrongHostIsAWarningWithAnAddress) {
+  const auto run = run_check(tls_args("PORT_WRONG_HOST", {"-S"}), kHardLimit);
+  EXPECT_EQ(run.exit_code, 1) << run.describe();
+  EXPECT_NE(run.first_line().find("DNS:wrong-host.smtp-ping.test"), std::string::npos) << run.describe();
+  EXPECT_NE(run.first_line().find(get("SERVER_NAME") + " (greeting)"), std::string::npos) << run.describe();
+}
 
 TEST_F(PostfixTls, NoVerifyStillJudgesTheLifetime) {
   const auto run = run_check(tls_args("PORT_EXPIRED", {"-S", "--no-verify", "-D", "30,7"}), kHardLimit);
@@ -441,6 +461,112 @@ TEST_F(PostfixAuth, WrongPasswordIsCriticalQuoting535) {
   EXPECT_EQ(run.exit_code, 2) << run.describe();
   EXPECT_NE(run.first_line().find("auth failed: AUTH PLAIN rejected: 535 5.7.8"), std::string::npos)
       << run.describe();
+}
+
+// ---- drop-in fidelity (issue 12) ----
+
+using Strings = std::vector<std::string>;
+
+// A link named check_smtp to ours: what a switched configuration executes.
+class CheckSmtpLink : public PostfixTls {
+ protected:
+  void SetUp() override {
+    PostfixTls::SetUp();
+    link_ = std::string(SMTP_PING_INTEROP_WORK_DIR) + "/check_smtp";
+    ::unlink(link_.c_str());
+    ASSERT_EQ(::symlink(smtp_ping::test::check_binary_path().c_str(), link_.c_str()), 0) << link_;
+  }
+  CheckRun check_smtp(const Strings& args, const smtp_ping::test::EnvOverrides& env = {}) const {
+    return smtp_ping::test::run_program(link_, args, kHardLimit, env);
+  }
+  std::vector<std::string> labels(const CheckRun& run) const {
+    std::vector<std::string> found;
+    const std::string line = run.first_line();
+    const std::string perfdata = line.substr(line.find('|') + 1);
+    const std::regex item(R"('([^']+)'=)");
+    for (std::sregex_iterator it(perfdata.begin(), perfdata.end(), item), end; it != end; ++it)
+      found.push_back((*it)[1].str());
+    return found;
+  }
+
+  std::string link_;
+};
+
+// Acceptance 1. The first argv is exactly what Debian's mail.cfg makes of an
+// empty $ARG1$ (consumers.Nagios captures it from a real nagios4).
+TEST_F(CheckSmtpLink, StockCommandLinesAreOkAgainstPostfix) {
+  for (const Strings& args : {Strings{"-H", host(), ""}, Strings{"-H", host(), "-p 25"}, Strings{"-H", host(), "-w 5"},
+                              Strings{"-H", host(), "extra"}, Strings{"-H", host(), "-q", "true"},
+                              Strings{"-H", host(), "-f", "<a@b.example>"}}) {
+    const auto run = check_smtp(args);
+    EXPECT_EQ(run.exit_code, 0) << args.back() << "\n" << run.describe();
+    EXPECT_EQ(run.first_line().rfind("SMTP OK", 0), 0u) << run.describe();
+  }
+}
+
+TEST_F(CheckSmtpLink, NullSenderAndBracketsReachPostfix) {
+  const auto offset = log_offset();
+  const auto run = check_smtp({"-H", host(), "-f", "<>", "--rcpt", get("LOCAL_RCPT")});
+  EXPECT_EQ(run.exit_code, 0) << run.describe();
+  const auto line = wait_for_disconnect(offset, std::nullopt, {" mail=1 rcpt=1 quit=1"});
+  ASSERT_TRUE(line.has_value()) << log_tail(offset);
+}
+
+// Acceptance 2: SSL_CERT_FILE is the trust store; -D alone does STARTTLS.
+TEST_F(CheckSmtpLink, SslCertFileVerifiesAgainstThatBundle) {
+  const smtp_ping::test::EnvOverrides trust{{"SSL_CERT_FILE", get("CA")}};
+  const auto run = check_smtp({"-H", "localhost", "-4", "-S", "-t", "30"}, trust);
+  EXPECT_EQ(run.exit_code, 0) << run.describe();
+  EXPECT_NE(run.out.find("verified for localhost (-H)"), std::string::npos) << run.describe();
+  const auto untrusted = check_smtp({"-H", "localhost", "-4", "-S", "-t", "30"}, {{"SSL_CERT_FILE", "/nonexistent"}});
+  EXPECT_EQ(untrusted.exit_code, 2) << untrusted.describe();
+}
+
+TEST_F(CheckSmtpLink, CertificateDaysWithoutStartTlsDoStartTls) {
+  const auto run = check_smtp({"-H", host(), "-D", "30,14", "-t", "30", "-v"}, {{"SSL_CERT_FILE", get("CA")}});
+  EXPECT_EQ(run.exit_code, 0) << run.describe();
+  EXPECT_TRUE(perf_seconds(run.first_line(), "ehlo_tls").has_value()) << run.describe();
+  EXPECT_TRUE(std::regex_search(run.first_line(), std::regex(R"('cert_days'=\d+(\.\d+)?;30:;14:)"))) << run.describe();
+  EXPECT_NE(run.out.find("STARTTLS turned on"), std::string::npos) << run.describe();
+}
+
+// Acceptance 3: a certificate with the DNS name only, -H the address.
+TEST_F(CheckSmtpLink, AnnouncedNameInTheCertificateIsOk) {
+  const auto run = check_smtp(tls_args("PORT_DNS_ONLY", {"-S", "-v"}));
+  EXPECT_EQ(run.exit_code, 0) << run.describe();
+  EXPECT_NE(run.out.find("verified for " + get("SERVER_NAME") + " (greeting)"), std::string::npos) << run.describe();
+}
+
+TEST_F(CheckSmtpLink, AnotherAnnouncedNameIsAWarningNamingBoth) {
+  const auto run = check_smtp(tls_args("PORT_OTHER_NAME", {"-S"}));
+  EXPECT_EQ(run.exit_code, 1) << run.describe();
+  EXPECT_NE(run.first_line().find("DNS:" + get("SERVER_NAME")), std::string::npos) << run.describe();
+  EXPECT_NE(run.first_line().find(get("OTHER_NAME") + " (greeting)"), std::string::npos) << run.describe();
+  const auto strict = check_smtp(tls_args("PORT_OTHER_NAME", {"-S", "--verify-name", get("OTHER_NAME")}));
+  EXPECT_EQ(strict.exit_code, 2) << strict.describe();
+}
+
+// Acceptance 4.
+TEST_F(CheckSmtpLink, SameLabelsForOkAndRefusedRuns) {
+  const Strings command{"-H", host(), "-S", "--cafile", get("CA"), "-D", "30,14", "-f", "a@example.org", "-t", "30"};
+  const auto ok = check_smtp(command + Strings{"-p", get("PORT_PLAIN")});
+  const auto refused = check_smtp(command + Strings{"-p", "1"});
+  ASSERT_EQ(ok.exit_code, 0) << ok.describe();
+  ASSERT_EQ(refused.exit_code, 2) << refused.describe();
+  EXPECT_EQ(labels(ok), labels(refused)) << ok.describe() << refused.describe();
+  EXPECT_NE(refused.first_line().find("'cert_days'=U;30:;14:"), std::string::npos) << refused.describe();
+}
+
+TEST_F(CheckSmtpLink, SeriesAgainstAnExpiredCertificateIsCritical) {
+  for (const char* verify : {"--cafile", "--no-verify"}) {
+    Strings args{"-H", host(), "-p", get("PORT_EXPIRED"), "-n", "2", "-i", "0", "-D", "30,14", "-t", "30"};
+    if (std::string(verify) == "--cafile") args = args + Strings{"--cafile", get("CA")};
+    else args.push_back(verify);
+    const auto run = check_smtp(args);
+    EXPECT_EQ(run.exit_code, 2) << verify << "\n" << run.describe();
+    EXPECT_TRUE(std::regex_search(run.first_line(), std::regex(R"('cert_days'=-\d+(\.\d+)?;30:;14:)")))
+        << run.describe();
+  }
 }
 
 // ---- Postfix: a series (issue 8) ----

@@ -64,8 +64,12 @@ TEST_F(CommandLine, PositionalHost) {
 
 TEST_F(CommandLine, PositionalHostAfterOptions) { EXPECT_EQ(parse({"-p", "587", "mx2"}).probe.host, "mx2"); }
 
-TEST_F(CommandLine, TwoPositionalHostsAreAnError) {
-  EXPECT_TRUE(mentions(usage_error({"mx1", "mx2"}), "unexpected argument"));
+// check_smtp: the first word is the host when -H is missing; other words are ignored.
+TEST_F(CommandLine, SecondPositionalWordIsIgnoredWithANote) {
+  const auto config = parse({"mx1", "mx2"});
+  EXPECT_EQ(config.probe.host, "mx1");
+  ASSERT_EQ(config.notes.size(), 1u);
+  EXPECT_TRUE(mentions(config.notes.front(), "'mx2'")) << config.notes.front();
 }
 
 TEST_F(CommandLine, UnixSocketHost) {
@@ -103,7 +107,7 @@ TEST_F(CommandLine, Port) {
 }
 
 TEST_F(CommandLine, BadPortsAreErrorsNamingTheOption) {
-  for (const char* bad : {"0", "99999", "65536", "abc", "", "-1", "25x", " 25", "1e3", "100000"}) {
+  for (const char* bad : {"0", "99999", "65536", "abc", "", " ", "-1", "25x", "2 5", "1e3", "100000"}) {
     const auto message = usage_error({"-H", "mx", "-p", bad});
     EXPECT_TRUE(mentions(message, "-p/--port")) << bad << ": " << message;
     EXPECT_TRUE(mentions(message, "'" + std::string(bad) + "'")) << bad << ": " << message;
@@ -152,7 +156,8 @@ TEST_F(CommandLine, FromAndRcpt) {
 }
 
 TEST_F(CommandLine, AddressesMustBeBare) {
-  EXPECT_TRUE(mentions(usage_error({"-H", "mx", "-f", "<x@y>"}), "--from"));
+  EXPECT_TRUE(mentions(usage_error({"-H", "mx", "-f", "<x@y"}), "--from"));
+  EXPECT_TRUE(mentions(usage_error({"-H", "mx", "-f", "<<x@y>>"}), "--from"));
   EXPECT_TRUE(mentions(usage_error({"-H", "mx", "--rcpt", "a@b>"}), "--rcpt"));
   EXPECT_FALSE(usage_error({"-H", "mx", "-f", "x@y\r\nRSET"}).empty());
 }
@@ -297,7 +302,7 @@ TEST_F(CommandLine, TimeoutWithState) {
 }
 
 TEST_F(CommandLine, BadTimeoutsAreErrorsNamingTheOption) {
-  for (const char* bad : {"0", "-1", "abc", "", "10:bogus", "10:", "nan", "inf", "86401", "2.5s"}) {
+  for (const char* bad : {"-1", "abc", "", "10:bogus", "10:", "nan", "inf", "86401", "2.5s"}) {
     const auto message = usage_error({"-H", "mx", "-t", bad});
     EXPECT_TRUE(mentions(message, "-t/--timeout")) << bad << ": " << message;
   }
@@ -389,8 +394,8 @@ TEST_F(CommandLine, TlsMinVersions) {
 TEST_F(CommandLine, CertificateDays) {
   const auto one = parse({"-H", "mx", "-S", "-D", "30"});
   EXPECT_EQ(one.policy.thresholds.cert_days_warning, 30);
-  // As in check_smtp, a lone WARN leaves CRIT at 0: an expired certificate is CRITICAL.
-  EXPECT_EQ(one.policy.thresholds.cert_days_critical, 0);
+  // A lone WARN leaves CRIT unset (evaluation still calls an expired certificate CRITICAL).
+  EXPECT_FALSE(one.policy.thresholds.cert_days_critical);
   const auto two = parse({"-H", "mx", "-s", "--certificate=30,7"});
   EXPECT_EQ(two.policy.thresholds.cert_days_warning, 30);
   EXPECT_EQ(two.policy.thresholds.cert_days_critical, 7);
@@ -405,7 +410,7 @@ TEST_F(CommandLine, IgnoreCertificateExpirationClearsDays) {
 }
 
 TEST_F(CommandLine, TlsOptionsNeedTls) {
-  for (const Args& extra : {Args{"-D", "30"}, Args{"--cafile", "/ca.pem"}, Args{"--capath", "/certs"},
+  for (const Args& extra : {Args{"--cafile", "/ca.pem"}, Args{"--capath", "/certs"},
                             Args{"--verify-name", "mx"}, Args{"--tls-min", "1.2"}, Args{"--client-cert", "/c.pem"}}) {
     Args args{"-H", "mx"};
     args.insert(args.end(), extra.begin(), extra.end());
@@ -552,6 +557,121 @@ TEST_F(CommandLine, BadOutputIsAnErrorNamingTheOption) {
   EXPECT_TRUE(mentions(usage_error({"-H", "mx", "--output-format", "xml"}), "--output-format"));
 }
 
+// --- check_smtp drop-in: what stock configurations send ---
+
+// Debian's mail.cfg: check_smtp -H '$HOSTADDRESS$' '$ARG1$' with $ARG1$ empty.
+TEST_F(CommandLine, EmptyWordAfterTheHostIsIgnored) {
+  const auto config = parse({"-H", "192.0.2.25", ""});
+  EXPECT_EQ(config.probe.host, "192.0.2.25");
+  ASSERT_EQ(config.notes.size(), 1u);
+  EXPECT_TRUE(mentions(config.notes.front(), "empty argument"));
+}
+
+// A word never replaces -H (before: -H host extra probed "extra").
+TEST_F(CommandLine, WordsAfterHostNeverReplaceIt) {
+  for (const Args& args : {Args{"-H", "mx", "extra"}, Args{"extra", "-H", "mx"}, Args{"-H", "mx", "a", "", "b"}}) {
+    const auto config = parse(args);
+    EXPECT_EQ(config.probe.host, "mx") << args.back();
+    EXPECT_EQ(config.notes.size(), args.size() - 2) << args.back();
+  }
+}
+
+// Icinga 2's ITL renders smtp_ignore_quit as "-q true"; the options after the
+// word still count (check_smtp would stop reading options at it).
+TEST_F(CommandLine, IcingaIgnoreQuitTrue) {
+  const auto config = parse({"-H", "mx", "-q", "true", "-t", "15", "-w", "5"});
+  EXPECT_EQ(config.probe.host, "mx");
+  EXPECT_TRUE(config.probe.ignore_quit_failure);
+  EXPECT_EQ(config.probe.timeout, std::chrono::seconds(15));
+  EXPECT_TRUE(config.policy.thresholds.total.warning);
+  ASSERT_EQ(config.notes.size(), 1u);
+  EXPECT_TRUE(mentions(config.notes.front(), "'true'"));
+}
+
+TEST_F(CommandLine, EmptyFirstWordWithoutHostIsAnError) {
+  EXPECT_TRUE(mentions(usage_error({""}), "-H/--hostname"));
+}
+
+// '$ARG1$' = "-p 587": one argument, the value " 587" (getopt + strtol).
+TEST_F(CommandLine, OptionAndValueInOneArgument) {
+  const auto config = parse({"-H", "mx", "-p 587", "-w 5", "-c 8", "-t 15", "-D 30,14"});
+  EXPECT_EQ(config.probe.port, 587);
+  EXPECT_EQ(config.policy.thresholds.total.warning->text, "5");
+  EXPECT_EQ(config.policy.thresholds.total.critical->text, "8");
+  EXPECT_EQ(config.probe.timeout, std::chrono::seconds(15));
+  EXPECT_EQ(config.policy.thresholds.cert_days_warning, 30);
+  EXPECT_EQ(config.policy.thresholds.cert_days_critical, 14);
+}
+
+TEST_F(CommandLine, BlanksAroundNumbersRangesAndDays) {
+  const auto config = parse({"-H", "mx", "-S", "--port= 2525 ", "-w", " banner = 0.5 ", "-c", "\t10:20 ", "-D",
+                             " 30 , 14 ", "-t", " 2.5 : unknown ", "-n", " 3 ", "-i", " 0.5", "--loss-warning",
+                             " 20% ", "--loss-critical", "50 "});
+  EXPECT_EQ(config.probe.port, 2525);
+  EXPECT_EQ(config.policy.thresholds.phases.at(Phase::banner).warning->text, "0.5");
+  EXPECT_EQ(config.policy.thresholds.total.critical->text, "10:20");
+  EXPECT_EQ(config.policy.thresholds.cert_days_warning, 30);
+  EXPECT_EQ(config.policy.thresholds.cert_days_critical, 14);
+  EXPECT_EQ(config.probe.timeout, std::chrono::milliseconds(2500));
+  EXPECT_EQ(config.policy.timeout_state, State::unknown);
+  EXPECT_EQ(config.series.count, 3);
+  EXPECT_EQ(config.series.interval, std::chrono::milliseconds(500));
+  EXPECT_EQ(config.policy.loss_warning, 20.0);
+  EXPECT_EQ(config.policy.loss_critical, 50.0);
+}
+
+TEST_F(CommandLine, BlanksAloneAreNoNumber) {
+  for (const char* option : {"-p", "-w", "-t", "-D", "-n"})
+    EXPECT_FALSE(usage_error({"-H", "mx", "-S", option, " \t "}).empty()) << option;
+}
+
+TEST_F(CommandLine, FromInAngleBrackets) {
+  EXPECT_EQ(parse({"-H", "mx", "-f", "<a@b.example>"}).probe.mail_from, std::string("a@b.example"));
+  EXPECT_EQ(parse({"-H", "mx", "-f", " <a@b.example> "}).probe.mail_from, std::string("a@b.example"));
+  EXPECT_EQ(parse({"-H", "mx", "-f <a@b.example>"}).probe.mail_from, std::string("a@b.example"));
+  EXPECT_EQ(parse({"-H", "mx", "--rcpt", "<c@d.example>"}).probe.rcpt_to, (Strings{"c@d.example"}));
+}
+
+TEST_F(CommandLine, NullSender) {
+  const auto config = parse({"-H", "mx", "-f", "<>", "--rcpt", "postmaster@example.org"});
+  EXPECT_EQ(config.probe.mail_from, std::string());
+}
+
+// check_smtp 2.3 (Debian 12) turns STARTTLS on for -D.
+TEST_F(CommandLine, CertificateDaysAloneTurnStartTlsOn) {
+  const auto config = parse({"-H", "mx", "-D", "30,14"});
+  EXPECT_EQ(config.probe.tls.mode, TlsMode::starttls);
+  ASSERT_EQ(config.notes.size(), 1u);
+  EXPECT_TRUE(mentions(config.notes.front(), "STARTTLS")) << config.notes.front();
+  EXPECT_EQ(parse({"-H", "mx", "-s", "-D", "30"}).probe.tls.mode, TlsMode::implicit);
+  EXPECT_TRUE(parse({"-H", "mx", "-S", "-D", "30"}).notes.empty());
+  EXPECT_TRUE(mentions(usage_error({"-H", "mx", "--banner-only", "-D", "30"}), "-s/--ssl"));
+}
+
+TEST_F(CommandLine, TimeoutZeroIsCappedAtSixtySeconds) {
+  const auto config = parse({"-H", "mx", "-t", "0"});
+  EXPECT_EQ(config.probe.timeout, std::chrono::seconds(60));
+  ASSERT_EQ(config.notes.size(), 1u);
+  EXPECT_TRUE(mentions(config.notes.front(), "60 s")) << config.notes.front();
+  EXPECT_EQ(parse({"-H", "mx", "-t", "0:unknown"}).policy.timeout_state, State::unknown);
+}
+
+TEST_F(CommandLine, IgnoreCertificateExpirationReachesVerification) {
+  EXPECT_TRUE(parse({"-H", "mx", "-S", "--ignore-certificate-expiration"}).probe.tls.ignore_expiry);
+  EXPECT_FALSE(parse({"-H", "mx", "-S"}).probe.tls.ignore_expiry);
+}
+
+TEST_F(CommandLine, PerfdataUnreached) {
+  EXPECT_FALSE(parse({"-H", "mx"}).omit_unreached_perfdata);
+  EXPECT_FALSE(parse({"-H", "mx", "--perfdata-unreached=U"}).omit_unreached_perfdata);
+  EXPECT_TRUE(parse({"-H", "mx", "--perfdata-unreached", "omit"}).omit_unreached_perfdata);
+  EXPECT_TRUE(mentions(usage_error({"-H", "mx", "--perfdata-unreached=zero"}), "--perfdata-unreached"));
+}
+
+TEST_F(CommandLine, NoNotesForAnOrdinaryCommandLine) {
+  EXPECT_TRUE(parse({"-H", "mx", "-p", "25", "-w", "5", "-S", "-D", "30"}).notes.empty());
+}
+
 // --- actions ---
 
 TEST_F(CommandLine, Help) {
@@ -574,7 +694,7 @@ TEST_F(CommandLine, HelpTextMentionsEveryLongOption) {
         "--rcpt", "--fqdn", "--lmtp", "--ignore-quit-failure", "--warning", "--critical", "--timeout",
         "--timeout-state", "--proxy", "--starttls", "--ssl", "--sni", "--certificate", "--no-verify", "--cafile",
         "--capath", "--verify-name", "--tls-min", "--client-cert", "--client-key", "--authtype", "--authuser",
-        "--authpass", "--password-file", "--allow-plaintext-auth", "--output", "--verbose", "--extra-opts", "--help",
+        "--authpass", "--password-file", "--allow-plaintext-auth", "--output", "--perfdata-unreached", "--verbose", "--extra-opts", "--help",
         "--version"})
     EXPECT_TRUE(mentions(help, option)) << option;
   EXPECT_TRUE(mentions(help, "SMTP_PING_PASSWORD"));

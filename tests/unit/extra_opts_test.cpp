@@ -207,9 +207,13 @@ TEST_F(ExtraOpts, CommandLineBeforeExtraOptsStillWins) {
   EXPECT_EQ(parse({"-H", "mx", "-p", "587", "--extra-opts=@" + file}).probe.port, 587);
 }
 
-TEST_F(ExtraOpts, PositionalHostOverridesTheIniHost) {
+// check_smtp takes a word as the host only without -H; the ini's hostname is a -H.
+TEST_F(ExtraOpts, IniHostWinsOverAPositionalWord) {
   const auto file = ini("[check_smtp_ping]\nhostname=ini.example.org\n");
-  EXPECT_EQ(parse({"--extra-opts=@" + file, "cli.example.org"}).probe.host, "cli.example.org");
+  const auto config = parse({"--extra-opts=@" + file, "cli.example.org"});
+  EXPECT_EQ(config.probe.host, "ini.example.org");
+  ASSERT_EQ(config.notes.size(), 1u);
+  EXPECT_TRUE(mentions(config.notes.front(), "cli.example.org"));
 }
 
 TEST_F(ExtraOpts, RepeatableOptionsAddUp) {
@@ -312,10 +316,105 @@ TEST_F(ExtraOpts, PasswordFromIni) {
   EXPECT_EQ(config.probe.auth.secret, "s3cret");
 }
 
-TEST_F(ExtraOpts, HashStartsATrailingCommentAsInMonitoringPlugins) {
-  // monitoring-plugins' parse_ini ends a value at '#'; so does Boost's reader.
-  const auto file = ini("[check_smtp_ping]\nhostname=mx # the relay\n");
+// monitoring-plugins' parse_ini takes ';' and '#' as comments only at the start
+// of a line: a password or an -e text may hold them (check_smtp -e "a # b" does).
+TEST_F(ExtraOpts, HashInsideAValueIsPartOfItAsInMonitoringPlugins) {
+  const auto file = ini("[check_smtp_ping]\nhostname=mx\nexpect=ESMTP # Postfix ; really\nauthuser=u\n"
+                        "authpass=pa#ss;word\n  # a comment\n\t; another\n");
+  const auto config = parse({"--extra-opts=@" + file});
+  EXPECT_EQ(config.probe.expect, std::string("ESMTP # Postfix ; really"));
+  EXPECT_EQ(config.probe.auth.secret, "pa#ss;word");
+}
+
+// A shared ini: another plugin's section may hold lines we could not parse.
+TEST_F(ExtraOpts, OtherSectionsAreNeverParsed) {
+  const auto file = ini("[check_imap]\nodd line without equals\n=no key\n[check_smtp_ping]\nhostname=mx\n"
+                        "[check_pop]\nanother odd line\n");
   EXPECT_EQ(parse({"--extra-opts=@" + file}).probe.host, "mx");
+}
+
+TEST_F(ExtraOpts, BadLineInOurSectionIsAnError) {
+  for (const char* line : {"starttls", "= value"}) {
+    const auto file = ini(std::string("[check_smtp_ping]\nhostname=mx\n") + line + "\n");
+    EXPECT_TRUE(mentions(usage_error({"--extra-opts=@" + file}), file)) << line;
+  }
+}
+
+TEST_F(ExtraOpts, SectionAppearingTwiceAddsUp) {
+  const auto file = ini("[check_smtp_ping]\nhostname=mx\n[other]\nport=1\n[ check_smtp_ping ]\nport=2525\n");
+  const auto config = parse({"--extra-opts=@" + file});
+  EXPECT_EQ(config.probe.host, "mx");
+  EXPECT_EQ(config.probe.port, 2525);
+}
+
+// A link named check_smtp reads [check_smtp], as check_smtp did.
+TEST_F(ExtraOpts, DefaultSectionIsTheNameWeWereCalledBy) {
+  const auto file = ini("[check_smtp_ping]\nport=1\n[check_smtp]\nhostname=mx\nport=587\n");
+  const auto parsed = parse_command_line({"--extra-opts=@" + file}, "check_smtp");
+  EXPECT_EQ(parsed.config.probe.host, "mx");
+  EXPECT_EQ(parsed.config.probe.port, 587);
+  EXPECT_EQ(parse({"--extra-opts=@" + file, "-H", "mx"}).probe.port, 1);
+}
+
+// Icinga 2 renders "--extra-opts" and its value as two arguments.
+TEST_F(ExtraOpts, ValueAsTheNextArgument) {
+  const auto file = ini("[smtp]\nhostname=mx\nport=2525\n");
+  EXPECT_EQ(parse({"--extra-opts", "smtp@" + file, "-t", "5"}).probe.port, 2525);
+  // The next argument is an option: a bare --extra-opts (default section and file).
+  ::setenv("MP_CONFIG_FILE", ini("[check_smtp_ping]\nport=2526\n").c_str(), 1);
+  EXPECT_EQ(parse({"--extra-opts", "-H", "mx"}).probe.port, 2526);
+  EXPECT_EQ(parse({"-H", "mx", "--extra-opts"}).probe.port, 2526);
+}
+
+TEST_F(ExtraOpts, BareExtraOptsAddsToTheOthers) {
+  ::setenv("MP_CONFIG_FILE", ini("[check_smtp_ping]\nport=2526\n").c_str(), 1);
+  const auto named = ini("[named]\nhostname=mx\nexpect=ESMTP\n");
+  const auto config = parse({"--extra-opts=named@" + named, "--extra-opts"});
+  EXPECT_EQ(config.probe.host, "mx");
+  EXPECT_EQ(config.probe.expect, std::string("ESMTP"));
+  EXPECT_EQ(config.probe.port, 2526);
+}
+
+// monitoring-plugins takes MP_CONFIG_FILE whenever it is set.
+TEST_F(ExtraOpts, EmptyMpConfigFileFindsNoFile) {
+  ::setenv("MP_CONFIG_FILE", "", 1);
+  EXPECT_TRUE(mentions(usage_error({"--extra-opts", "-H", "mx"}), "no config file"));
+}
+
+// An existing file counts even when it cannot be read (access(F_OK), as monitoring-plugins).
+TEST_F(ExtraOpts, NagiosConfigPathSkipsEmptyEntriesAndTakesTheFirstExistingName) {
+  std::string made = ::testing::TempDir() + "smtp_ping_ncp2_XXXXXX";
+  ASSERT_NE(::mkdtemp(made.data()), nullptr);
+  std::ofstream(made + "/nagios-plugins.ini") << "[check_smtp_ping]\nport=3\n";
+  std::ofstream(made + "/monitoring-plugins.ini") << "[check_smtp_ping]\nport=1\n";
+  ::setenv("NAGIOS_CONFIG_PATH", ("::/nonexistent::" + made + ":").c_str(), 1);
+  const auto found = default_extra_opts_file();
+  const auto port = parse({"--extra-opts", "-H", "mx"}).probe.port;
+  std::remove((made + "/nagios-plugins.ini").c_str());
+  std::remove((made + "/monitoring-plugins.ini").c_str());
+  ::rmdir(made.c_str());
+  EXPECT_EQ(found, made + "/monitoring-plugins.ini");
+  EXPECT_EQ(port, 1);
+}
+
+TEST(IniSection, ReadsLikeParseIni) {
+  const std::string text =
+      "; comment\n# comment\n[a]\n key = value with spaces \nempty=\n[ b ]\nx=1\n[a]\nk2=v=2\r\n";
+  const auto a = ini_section(text, "a", "f");
+  ASSERT_TRUE(a);
+  ASSERT_EQ(a->size(), 3u);
+  EXPECT_EQ((*a)[0].key, "key");
+  EXPECT_EQ((*a)[0].value, "value with spaces");
+  EXPECT_EQ((*a)[1].key, "empty");
+  EXPECT_EQ((*a)[1].value, "");
+  EXPECT_EQ((*a)[2].value, "v=2");
+  const auto b = ini_section(text, "b", "f");
+  ASSERT_TRUE(b);
+  EXPECT_EQ(b->size(), 1u);
+  EXPECT_FALSE(ini_section(text, "c", "f"));
+  EXPECT_FALSE(ini_section("[a\nk=v\n", "a", "f"));  // a header needs its ']'
+  EXPECT_TRUE(ini_section("[a]\n", "a", "f"));
+  EXPECT_THROW(ini_section("k=v\n[a]\n", "a", "f"), UsageError);
 }
 
 }  // namespace

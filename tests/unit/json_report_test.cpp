@@ -149,7 +149,10 @@ TEST(JsonReport, ChecksAndPerfdata) {
   const json out = to_json(sample_report(), policy);
   ASSERT_EQ(out["checks"].size(), 5u);
   EXPECT_EQ(out["checks"][1], json::parse(R"({"state": "OK", "text": "connect 0.000120s 127.0.0.1:25"})"));
-  ASSERT_EQ(out["perfdata"].size(), 6u);
+  // The sample is a STARTTLS check that saw no certificate: cert_days is "U" (null).
+  ASSERT_EQ(out["perfdata"].size(), 7u);
+  EXPECT_EQ(out["perfdata"][6]["label"], "cert_days");
+  EXPECT_TRUE(out["perfdata"][6]["value"].is_null());
   EXPECT_EQ(out["perfdata"][5]["label"], "total");
   EXPECT_DOUBLE_EQ(out["perfdata"][5]["value"].get<double>(), 0.004);
   EXPECT_EQ(out["perfdata"][5]["unit"], "s");

@@ -403,11 +403,25 @@ TEST_F(ReplyReaderTest, PassedDeadlineIsATimeout) {
   }
 }
 
-TEST_F(ReplyReaderTest, BufferedReplyIsReadEvenAfterTheDeadline) {
-  // Data already on the socket needs no waiting.
+TEST_F(ReplyReaderTest, ReplyReadAfterTheDeadlineIsATimeout) {
+  // Whenever it came, a reply first seen after the deadline is late: a check
+  // that took longer than -t is never OK.
   server_writes("250 ok\r\n");
   ReplyReader reader(*connection_);
-  EXPECT_EQ(reader.read_reply(Deadline(Clock::now() - std::chrono::seconds(1))).code, 250);
+  try {
+    reader.read_reply(Deadline(Clock::now() - std::chrono::seconds(1)));
+    ADD_FAILURE() << "a reply after the deadline was taken";
+  } catch (const TransportError& error) {
+    EXPECT_EQ(error.kind(), TransportError::Kind::timeout);
+  }
+}
+
+TEST_F(ReplyReaderTest, ReplyAlreadyReadIsKeptAfterTheDeadline) {
+  // Lines received in time and still buffered need no waiting.
+  server_writes("250-one\r\n250 two\r\n354 go\r\n");
+  ReplyReader reader(*connection_);
+  EXPECT_EQ(reader.read_reply(Deadline::after(std::chrono::seconds(5))).code, 250);
+  EXPECT_EQ(reader.read_reply(Deadline(Clock::now() - std::chrono::seconds(1))).code, 354);
 }
 
 }  // namespace

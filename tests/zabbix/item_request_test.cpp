@@ -69,6 +69,8 @@ TEST(CheckConfig, ParsesThroughTheSharedOptionLanguage) {
   EXPECT_EQ(config.probe.timeout, milliseconds(1'500));
   EXPECT_EQ(check_config(params({"h"}), milliseconds(3'000)).probe.timeout, milliseconds(2'700));
   EXPECT_EQ(check_config(params({"h", "", "starttls"}), milliseconds(3'000)).probe.tls.mode, TlsMode::starttls);
+  // -t 0 (check_smtp: no limit) is 60 s, still cut to the item's time.
+  EXPECT_EQ(check_config(params({"h", "", "", "-t 0"}), milliseconds(3'000)).probe.timeout, milliseconds(2'700));
 }
 
 TEST(CheckConfig, UnknownOptionIsAnItemError) {
@@ -104,7 +106,7 @@ TEST(MxDiscoveryRequest, RejectsBadInput) {
   EXPECT_NE(error_of([] { mx_discovery_request(params({"d", "--dns-server 127.0.0.1:0"}), milliseconds(3'000)); })
                 .find("port"),
             std::string::npos);
-  EXPECT_NE(error_of([] { mx_discovery_request(params({"d", "-t 0"}), milliseconds(3'000)); }).find("timeout"),
+  EXPECT_NE(error_of([] { mx_discovery_request(params({"d", "-t -1"}), milliseconds(3'000)); }).find("timeout"),
             std::string::npos);
   EXPECT_NE(error_of([] { mx_discovery_request(params({"d", "", "x"}), milliseconds(3'000)); }).find("Too many"),
             std::string::npos);
