@@ -194,11 +194,12 @@ Subcheck phase_line(const std::string& name, double seconds, const std::string& 
 }
 
 // `seconds` missing: a phase not reached, "U".
-PerfDatum perf_datum(std::string label, std::optional<double> seconds, const RangePair* ranges) {
+// `seconds` null: the phase did not run ("U").
+PerfDatum perf_datum(std::string label, const double* seconds, const RangePair* ranges) {
   PerfDatum datum;
   datum.label = std::move(label);
-  datum.value = seconds.value_or(0);
-  datum.undetermined = !seconds;
+  datum.value = seconds ? *seconds : 0;
+  datum.undetermined = seconds == nullptr;
   datum.unit = "s";
   if (ranges && ranges->warning) datum.warning = ranges->warning->perfdata_text();
   if (ranges && ranges->critical) datum.critical = ranges->critical->perfdata_text();
@@ -270,17 +271,16 @@ class Judgement {
     for (const Phase phase : perfdata_phases(report_, merged)) {
       const auto ran = std::find_if(merged.begin(), merged.end(),
                                     [&](const PhaseTiming& timing) { return timing.phase == phase; });
-      const std::optional<double> seconds =
-          ran == merged.end() ? std::nullopt : std::optional<double>(to_seconds(ran->elapsed));
-      verdict_.perfdata.push_back(
-          perf_datum(std::string(phase_name(phase)), seconds, phase_ranges(policy_.thresholds, phase)));
+      const double seconds = ran == merged.end() ? 0 : to_seconds(ran->elapsed);
+      verdict_.perfdata.push_back(perf_datum(std::string(phase_name(phase)), ran == merged.end() ? nullptr : &seconds,
+                                             phase_ranges(policy_.thresholds, phase)));
     }
   }
 
   void judge_total() {
     const double seconds = to_seconds(report_.total);
     note(check_thresholds(policy_.thresholds.total, "total", seconds));
-    verdict_.perfdata.push_back(perf_datum("total", seconds, &policy_.thresholds.total));
+    verdict_.perfdata.push_back(perf_datum("total", &seconds, &policy_.thresholds.total));
   }
 
   void judge_failure() {
