@@ -14,7 +14,11 @@ namespace smtp_ping {
 //    -e / -R mismatch -> WARNING; connect/resolve/closed/protocol/TLS -> CRITICAL;
 //    local -> UNKNOWN.
 //  - Then thresholds on total and per-phase times (critical before warning).
+//  - Interrupted (a signal): UNKNOWN, "interrupted by SIGTERM during <phase>", nothing else.
 Verdict evaluate(const Report& report, const EvaluationPolicy& policy);
+
+// UNKNOWN with `what` as the whole summary: a check a signal ended.
+Verdict interrupted_verdict(const std::string& what);
 
 // "host:port", "[2001:db8::1]:25" or the socket path, made safe for output.
 std::string target_text(const Target& target);

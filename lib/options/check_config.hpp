@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "common/user_file.hpp"
 #include "evaluation/thresholds.hpp"
 #include "probe/probe_options.hpp"
 
@@ -43,9 +44,12 @@ class UsageError : public std::runtime_error {
 };
 
 // Parses the option language shared by check_smtp_ping and the Zabbix module
-// (arguments without the program name). Reads --extra-opts files and the
-// SMTP_PING_PASSWORD environment variable. Throws UsageError.
-ParsedCommandLine parse_command_line(const std::vector<std::string>& args);
+// (arguments without the program name). Reads --extra-opts, --password-file,
+// --cafile, --client-cert and --client-key files (only as `files` allows:
+// the Zabbix module confines them to its admin's directory) and the
+// SMTP_PING_PASSWORD environment variable. Every value that goes on the wire
+// is checked (lib/smtp/wire_value.hpp), every -R compiled. Throws UsageError.
+ParsedCommandLine parse_command_line(const std::vector<std::string>& args, const FileAccess& files = {});
 
 std::string usage_text();
 std::string help_text();

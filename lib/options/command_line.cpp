@@ -1,16 +1,20 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdlib>
-#include <fstream>
 #include <map>
 #include <set>
+#include <stdexcept>
 
 #include <boost/program_options.hpp>
 
 #include "dns/resolve.hpp"
 #include "options/check_config.hpp"
 #include "options/extra_opts.hpp"
+#include "options/host_names.hpp"
+#include "options/option_files.hpp"
 #include "sasl/sasl_mechanism.hpp"
+#include "smtp/response_regex.hpp"
+#include "smtp/wire_value.hpp"
 
 namespace po = boost::program_options;
 
@@ -89,14 +93,15 @@ std::vector<std::string> with_legacy_spellings(std::vector<std::string> args) {
   return args;
 }
 
-std::vector<std::string> with_extra_opts(const std::vector<std::string>& args, const po::options_description& table) {
+std::vector<std::string> with_extra_opts(const std::vector<std::string>& args, const po::options_description& table,
+                                         const FileAccess& files) {
   std::vector<std::string> ini, rest;
   for (std::size_t i = 0; i < args.size(); ++i) {
     const std::string& arg = args[i];
     if (arg == "--extra-opts") {
-      ini = extra_opts_tokens("", kProgram, table);
+      ini = extra_opts_tokens("", kProgram, table, files);
     } else if (arg.rfind("--extra-opts=", 0) == 0) {
-      auto tokens = extra_opts_tokens(arg.substr(13), kProgram, table);
+      auto tokens = extra_opts_tokens(arg.substr(13), kProgram, table, files);
       ini.insert(ini.end(), tokens.begin(), tokens.end());
     } else {
       rest.push_back(arg);
@@ -123,13 +128,37 @@ std::string option_names(const std::string& key) {
   static const std::map<std::string, std::string> kShort{
       {"port", "-p/--port"}, {"timeout", "-t/--timeout"}, {"warning", "-w/--warning"}, {"critical", "-c/--critical"},
       {"certificate", "-D/--certificate"}, {"hostname", "-H/--hostname"}, {"authtype", "-A/--authtype"},
-      {"response", "-R/--response"}, {"count", "-n/--count"}, {"interval", "-i/--interval"}};
+      {"response", "-R/--response"}, {"count", "-n/--count"}, {"interval", "-i/--interval"},
+      {"fqdn", "-F/--fqdn"}, {"from", "-f/--from"}, {"command", "-C/--command"}, {"authuser", "-U/--authuser"},
+      {"authpass", "-P/--authpass"}};
   const auto found = kShort.find(key);
   return found != kShort.end() ? found->second : "--" + key;
 }
 
+// Quotes at most the start of a value: a 100 KB regex makes no readable message.
+std::string quoted_value(const std::string& value) {
+  constexpr std::size_t kShown = 64;
+  if (value.size() <= kShown) return "'" + value + "'";
+  return "'" + value.substr(0, kShown) + "...' (" + std::to_string(value.size()) + " bytes)";
+}
+
 [[noreturn]] void invalid(const std::string& key, const std::string& value, const std::string& why) {
-  throw UsageError("invalid value '" + value + "' for " + option_names(key) + ": " + why);
+  throw UsageError("invalid value " + quoted_value(value) + " for " + option_names(key) + ": " + why);
+}
+
+// Every value that goes on the wire passes wire_value_problem() (lib/smtp/wire_value.hpp).
+void require_wire_value(const std::string& key, const std::string& value, WireValue kind) {
+  if (const auto problem = wire_value_problem(kind, value)) invalid(key, value, *problem);
+}
+
+// A name or address option through `normalise` (lib/options/host_names.hpp).
+std::string name_option(const std::string& key, const std::string& value,
+                        std::string (*normalise)(const std::string&)) {
+  try {
+    return normalise(value);
+  } catch (const std::invalid_argument& error) {
+    invalid(key, value, error.what());
+  }
 }
 
 // std::chrono::round, not llround: libm is not worth mapping into every check for it.
@@ -197,15 +226,6 @@ void parse_certificate_days(const std::string& text, Thresholds& thresholds) {
   thresholds.cert_days_critical = comma == std::string::npos ? 0 : days(text.substr(comma + 1));
 }
 
-std::string read_secret_file(const std::string& path) {
-  std::ifstream file(path);
-  if (!file) throw UsageError("--password-file: cannot read '" + path + "'");
-  std::string secret;
-  std::getline(file, secret);
-  if (!secret.empty() && secret.back() == '\r') secret.pop_back();
-  return secret;
-}
-
 std::string text_value(const po::variables_map& values, const char* key) {
   return values.count(key) ? values[key].as<std::string>() : std::string();
 }
@@ -218,6 +238,7 @@ void apply_connection(const po::variables_map& values, CheckConfig& config) {
   ProbeOptions& probe = config.probe;
   if (values.count("hostname")) probe.host = text_value(values, "hostname");
   if (probe.host.empty()) throw UsageError("-H/--hostname is empty");
+  probe.host = name_option("hostname", probe.host, host_argument);
   if (values.count("port")) probe.port = parse_port(text_value(values, "port"));
   if (flag(values, "use-ipv4") && flag(values, "use-ipv6")) throw UsageError("-4 and -6 exclude each other");
   if (flag(values, "use-ipv4")) probe.family = AddressFamily::ipv4;
@@ -250,21 +271,27 @@ void apply_dialog(const po::variables_map& values, CheckConfig& config) {
   probe.rcpt_to = list_value(values, "rcpt");
   if (values.count("fqdn")) probe.hello_name = text_value(values, "fqdn");
   if (values.count("fqdn") && probe.hello_name.empty()) throw UsageError("-F/--fqdn is empty");
+  if (values.count("fqdn")) probe.hello_name = name_option("fqdn", probe.hello_name, hello_name_argument);
   if (flag(values, "lmtp")) probe.greeting = Greeting::lhlo;
   probe.ignore_quit_failure = flag(values, "ignore-quit-failure");
   const auto commands = list_value(values, "command");
   const auto responses = list_value(values, "response");
   for (std::size_t i = 0; i < commands.size(); ++i) {
-    if (commands[i].find_first_of("\r\n") != std::string::npos)
-      invalid("command", commands[i], "must be a single line");
+    require_wire_value("command", commands[i], WireValue::command_line);
     CustomCommand custom{commands[i], std::nullopt};
     if (i < responses.size()) custom.expect_regex = responses[i];
     probe.commands.push_back(custom);
   }
-  for (const auto& value : {probe.mail_from.value_or("")})
-    if (value.find_first_of("\r\n<>") != std::string::npos) invalid("from", value, "must be a bare address");
-  for (const auto& value : probe.rcpt_to)
-    if (value.find_first_of("\r\n<>") != std::string::npos) invalid("rcpt", value, "must be a bare address");
+  // Compiled now, so a pattern we cannot take is UNKNOWN before any connection.
+  for (const auto& pattern : responses) {
+    try {
+      ResponseRegex compiled(pattern);
+    } catch (const RegexError& error) {
+      invalid("response", pattern, error.what());
+    }
+  }
+  require_wire_value("from", probe.mail_from.value_or(""), WireValue::mailbox);
+  for (const auto& value : probe.rcpt_to) require_wire_value("rcpt", value, WireValue::mailbox);
 }
 
 void apply_tls(const po::variables_map& values, CheckConfig& config) {
@@ -272,12 +299,14 @@ void apply_tls(const po::variables_map& values, CheckConfig& config) {
   if (flag(values, "starttls") && flag(values, "ssl")) throw UsageError("-S/--starttls and -s/--ssl exclude each other");
   if (flag(values, "starttls")) tls.mode = TlsMode::starttls;
   if (flag(values, "ssl")) tls.mode = TlsMode::implicit;
-  if (values.count("sni") && !text_value(values, "sni").empty()) tls.sni = text_value(values, "sni");
+  if (values.count("sni") && !text_value(values, "sni").empty())
+    tls.sni = name_option("sni", text_value(values, "sni"), sni_argument);
   if (flag(values, "no-sni")) tls.sni = std::string();
   tls.verify = !flag(values, "no-verify");
   if (values.count("cafile")) tls.ca_file = text_value(values, "cafile");
   if (values.count("capath")) tls.ca_path = text_value(values, "capath");
-  if (values.count("verify-name")) tls.verify_name = text_value(values, "verify-name");
+  if (values.count("verify-name"))
+    tls.verify_name = name_option("verify-name", text_value(values, "verify-name"), verify_name_argument);
   if (values.count("client-cert")) tls.client_cert = text_value(values, "client-cert");
   if (values.count("client-key")) tls.client_key = text_value(values, "client-key");
   if (tls.client_key && !tls.client_cert) throw UsageError("--client-key needs --client-cert");
@@ -299,17 +328,26 @@ void apply_tls(const po::variables_map& values, CheckConfig& config) {
     throw UsageError("TLS options need -S/--starttls or -s/--ssl");
 }
 
-void apply_auth(const po::variables_map& values, CheckConfig& config) {
+void read_tls_files(CheckConfig& config, const FileAccess& files) {
+  load_tls_files(config.probe.tls, files, Deadline::after(config.probe.timeout));
+}
+
+void apply_auth(const po::variables_map& values, CheckConfig& config, const FileAccess& files) {
   AuthOptions& auth = config.probe.auth;
   auth.mechanism = text_value(values, "authtype");
   auth.user = text_value(values, "authuser");
   auth.allow_plaintext = flag(values, "allow-plaintext-auth");
+  std::string source;
   if (values.count("authpass")) {
     auth.secret = text_value(values, "authpass");
+    source = "-P/--authpass";
   } else if (values.count("password-file")) {
-    auth.secret = read_secret_file(text_value(values, "password-file"));
+    auth.secret = read_password_file(text_value(values, "password-file"), files,
+                                     Deadline::after(config.probe.timeout));
+    source = "--password-file";
   } else if (const char* env = std::getenv("SMTP_PING_PASSWORD")) {
     auth.secret = env;
+    source = "SMTP_PING_PASSWORD";
   }
   if (auth.mechanism.empty() && !auth.user.empty()) auth.mechanism = "auto";
   if (auth.mechanism.empty()) return;
@@ -321,6 +359,10 @@ void apply_auth(const po::variables_map& values, CheckConfig& config) {
   if (auth.user.empty()) throw UsageError("-A/--authtype needs -U/--authuser");
   if (auth.secret.empty())
     throw UsageError("AUTH needs a secret: -P/--authpass, --password-file or SMTP_PING_PASSWORD");
+  require_wire_value("authuser", auth.user, WireValue::sasl_user);
+  // Never quoted: it is the secret.
+  if (const auto problem = wire_value_problem(WireValue::sasl_secret, auth.secret))
+    throw UsageError("invalid value for " + source + ": " + *problem);
 }
 
 double parse_percent(const std::string& key, const std::string& text) {
@@ -384,14 +426,14 @@ std::string usage_error_text(const po::error& error) {
 
 }  // namespace
 
-ParsedCommandLine parse_command_line(const std::vector<std::string>& raw_args) {
+ParsedCommandLine parse_command_line(const std::vector<std::string>& raw_args, const FileAccess& files) {
   const po::options_description table = option_table();
   po::positional_options_description positional;
   positional.add("hostname", 1);
   ParsedCommandLine result;
   po::variables_map values;
   try {
-    const std::vector<std::string> args = with_extra_opts(with_legacy_spellings(raw_args), table);
+    const std::vector<std::string> args = with_extra_opts(with_legacy_spellings(raw_args), table, files);
     po::parsed_options parsed = po::command_line_parser(args)
                                     .options(table)
                                     .positional(positional)
@@ -422,7 +464,8 @@ ParsedCommandLine parse_command_line(const std::vector<std::string>& raw_args) {
   for (const auto& text : list_value(values, "warning")) parse_threshold("warning", text, result.config.policy.thresholds);
   for (const auto& text : list_value(values, "critical")) parse_threshold("critical", text, result.config.policy.thresholds);
   apply_tls(values, result.config);
-  apply_auth(values, result.config);
+  apply_auth(values, result.config, files);
+  read_tls_files(result.config, files);
   apply_series(values, result.config);
   apply_output(values, result.config);
   return result;

@@ -1,7 +1,7 @@
 #include "options/extra_opts.hpp"
 
+#include <chrono>
 #include <cstdlib>
-#include <fstream>
 #include <sstream>
 #include <unistd.h>
 
@@ -45,6 +45,22 @@ std::string normalized_ini(std::istream& in, const std::string& file) {
   return out;
 }
 
+constexpr std::size_t kIniFileBytes = 1024 * 1024;
+
+// "-" is standard input.
+std::string read_ini_file(const std::string& file, const FileAccess& files) {
+  try {
+    const Deadline deadline = Deadline::after(std::chrono::seconds(10));
+    FileContent content = file == "-" ? read_standard_input(kIniFileBytes, files, deadline)
+                                      : read_user_file(file, kIniFileBytes, files, deadline);
+    if (!content.complete)
+      throw FileError("config file '" + file + "' is larger than " + std::to_string(kIniFileBytes) + " bytes");
+    return std::move(content.bytes);
+  } catch (const FileError& error) {
+    throw UsageError(std::string("--extra-opts: ") + error.what());
+  }
+}
+
 }  // namespace
 
 std::optional<std::string> default_extra_opts_file() {
@@ -65,7 +81,7 @@ std::optional<std::string> default_extra_opts_file() {
 }
 
 std::vector<std::string> extra_opts_tokens(const std::string& spec, const std::string& program,
-                                           const po::options_description& known) {
+                                           const po::options_description& known, const FileAccess& files) {
   const auto at = spec.find('@');
   std::string section = spec.substr(0, at);
   if (section.empty()) section = program;
@@ -78,9 +94,7 @@ std::vector<std::string> extra_opts_tokens(const std::string& spec, const std::s
     throw UsageError("--extra-opts: no config file found (give one as --extra-opts=" + section + "@FILE)");
   }
 
-  // "-" is standard input; /dev/stdin avoids <iostream>'s start-up cost in every run.
-  std::ifstream stream(file == "-" ? std::string("/dev/stdin") : file);
-  if (!stream) throw UsageError("--extra-opts: cannot read config file '" + file + "'");
+  std::istringstream stream(read_ini_file(file, files));
   std::istringstream ini(normalized_ini(stream, file));
   const po::parsed_options parsed = po::parse_config_file(ini, po::options_description(), true);
 

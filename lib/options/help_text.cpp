@@ -4,14 +4,16 @@ namespace smtp_ping {
 
 std::string version_text() { return std::string("check_smtp_ping v") + SMTP_PING_VERSION + " (smtp-ping " + SMTP_PING_VERSION + ")\n"; }
 
+// No '|' anywhere: printed after an option error, this is plugin output, and
+// a monitoring system would read what follows a '|' as performance data.
 std::string usage_text() {
   return "Usage:\n"
-         "check_smtp_ping -H host [-p port] [-4|-6] [--bind addr] [-e expect]\n"
+         "check_smtp_ping -H host [-p port] [-4 or -6] [--bind addr] [-e expect]\n"
          "  [-C command [-R regex]]... [-f from [--rcpt addr]...] [-F fqdn] [-L]\n"
-         "  [-S|-s] [--sni[=name]] [-D warn[,crit]] [--no-verify] [--cafile file]\n"
-         "  [-A mech -U user [-P pass|--password-file file]] [-r] [-q]\n"
+         "  [-S or -s] [--sni[=name]] [-D warn[,crit]] [--no-verify] [--cafile file]\n"
+         "  [-A mech -U user [-P pass or --password-file file]] [-r] [-q]\n"
          "  [-w [phase=]range]... [-c [phase=]range]... [-t timeout[:state]]\n"
-         "  [--timeout-state state] [-n count [-i interval]] [--output plugin|json]\n"
+         "  [--timeout-state state] [-n count [-i interval]] [--output plugin/json]\n"
          "  [-v]...\n";
 }
 
@@ -121,7 +123,7 @@ std::string help_text() {
          "    connection, timeout, dropped connection or refused greeting)\n"
          " --dns-server=ADDR[:PORT]\n"
          "    DNS server for MX discovery (Zabbix smtp.mx.discovery)\n"
-         " --output=plugin|json\n"
+         " --output=plugin or json\n"
          "    Output format (default: plugin)\n"
          " -v, --verbose\n"
          "    Show details for command-line debugging (output may be truncated by\n"

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include <openssl/err.h>
+#include <openssl/pem.h>
 #include <openssl/x509v3.h>
 
 #include "transport/transport_error.hpp"
@@ -24,7 +25,20 @@ struct OpenSslFree {
   void operator()(X509* cert) const { X509_free(cert); }
   void operator()(BIO* bio) const { BIO_free(bio); }
   void operator()(GENERAL_NAMES* names) const { GENERAL_NAMES_free(names); }
+  void operator()(EVP_PKEY* key) const { EVP_PKEY_free(key); }
+  void operator()(STACK_OF(X509_INFO) * infos) const { sk_X509_INFO_pop_free(infos, X509_INFO_free); }
 };
+
+// PEM read from memory: the option parser read the file (bounded, regular
+// files only), so nothing here opens one.
+std::unique_ptr<BIO, OpenSslFree> memory_bio(const std::string& pem) {
+  std::unique_ptr<BIO, OpenSslFree> bio(BIO_new_mem_buf(pem.data(), static_cast<int>(pem.size())));
+  if (!bio) throw TlsFailure(TlsFailure::Kind::local, "out of memory for a PEM buffer");
+  return bio;
+}
+
+// No passphrase prompt on a terminal: an encrypted key fails instead.
+int no_passphrase(char*, int, int, void*) { return 0; }
 
 struct VerifyError {
   int code;
@@ -187,28 +201,61 @@ int protocol_number(const std::string& version) {
   return 0;
 }
 
+void load_ca_certificates(SSL_CTX* ctx, const std::string& pem, const std::string& file) {
+  auto bio = memory_bio(pem);
+  std::unique_ptr<STACK_OF(X509_INFO), OpenSslFree> infos(PEM_X509_INFO_read_bio(bio.get(), nullptr, no_passphrase, nullptr));
+  X509_STORE* store = SSL_CTX_get_cert_store(ctx);
+  int certificates = 0;
+  for (int i = 0; infos && i < sk_X509_INFO_num(infos.get()); ++i) {
+    const X509_INFO* info = sk_X509_INFO_value(infos.get(), i);
+    if (info->x509 && X509_STORE_add_cert(store, info->x509) == 1) ++certificates;
+    if (info->crl) X509_STORE_add_crl(store, info->crl);
+  }
+  if (certificates == 0)
+    throw TlsFailure(TlsFailure::Kind::local, "cannot load CA certificates from " + file + ": " +
+                                                  openssl_reason("no PEM certificate in it"));
+  ERR_clear_error();
+}
+
 void configure_trust(SSL_CTX* ctx, const TlsOptions& options) {
-  if (options.ca_file || options.ca_path) {
-    const char* file = options.ca_file ? options.ca_file->c_str() : nullptr;
-    const char* path = options.ca_path ? options.ca_path->c_str() : nullptr;
-    if (SSL_CTX_load_verify_locations(ctx, file, path) != 1)
-      throw TlsFailure(TlsFailure::Kind::local, "cannot load CA certificates from " +
-                                                    std::string(file ? file : path) + ": " +
-                                                    openssl_reason("unreadable"));
-  } else if (SSL_CTX_set_default_verify_dir(ctx) != 1) {
+  if (options.ca_file && !options.ca_pem)
+    throw TlsFailure(TlsFailure::Kind::local, "--cafile " + *options.ca_file + " was not read with the options");
+  if (options.ca_pem) load_ca_certificates(ctx, *options.ca_pem, options.ca_file.value_or("--cafile"));
+  if (options.ca_path && SSL_CTX_load_verify_dir(ctx, options.ca_path->c_str()) != 1)
+    throw TlsFailure(TlsFailure::Kind::local,
+                     "cannot load CA certificates from " + *options.ca_path + ": " + openssl_reason("unreadable"));
+  if (options.ca_pem || options.ca_path) return;
+  if (SSL_CTX_set_default_verify_dir(ctx) != 1) {
     // The hashed directory is read lazily, one file per issuer: much cheaper
     // per check than parsing the whole system bundle.
     throw TlsFailure(TlsFailure::Kind::local, "cannot use the system CA directory: " + openssl_reason("?"));
   }
 }
 
+// The leaf, then any chain certificates after it; the key from its own file
+// or from the certificate's (as SSL_CTX_use_certificate_chain_file would).
 void configure_client_certificate(SSL_CTX* ctx, const TlsOptions& options) {
   if (!options.client_cert) return;
   const std::string& cert = *options.client_cert;
   const std::string& key = options.client_key ? *options.client_key : cert;
-  if (SSL_CTX_use_certificate_chain_file(ctx, cert.c_str()) != 1)
+  if (!options.client_cert_pem || (options.client_key && !options.client_key_pem))
+    throw TlsFailure(TlsFailure::Kind::local, "--client-cert/--client-key were not read with the options");
+  auto cert_bio = memory_bio(*options.client_cert_pem);
+  std::unique_ptr<X509, OpenSslFree> leaf(PEM_read_bio_X509_AUX(cert_bio.get(), nullptr, no_passphrase, nullptr));
+  if (!leaf || SSL_CTX_use_certificate(ctx, leaf.get()) != 1)
     throw TlsFailure(TlsFailure::Kind::local, "cannot load client certificate " + cert + ": " + openssl_reason("?"));
-  if (SSL_CTX_use_PrivateKey_file(ctx, key.c_str(), SSL_FILETYPE_PEM) != 1 || SSL_CTX_check_private_key(ctx) != 1)
+  for (int count = 0; count < 100; ++count) {
+    X509* chain_cert = PEM_read_bio_X509(cert_bio.get(), nullptr, no_passphrase, nullptr);
+    if (!chain_cert) break;
+    if (SSL_CTX_ctrl(ctx, SSL_CTRL_CHAIN_CERT, 0, chain_cert) != 1) {  // SSL_CTX_add0_chain_cert
+      X509_free(chain_cert);
+      throw TlsFailure(TlsFailure::Kind::local, "cannot use the chain in " + cert + ": " + openssl_reason("?"));
+    }
+  }
+  ERR_clear_error();  // the end of the PEM data
+  auto key_bio = memory_bio(options.client_key_pem ? *options.client_key_pem : *options.client_cert_pem);
+  std::unique_ptr<EVP_PKEY, OpenSslFree> private_key(PEM_read_bio_PrivateKey(key_bio.get(), nullptr, no_passphrase, nullptr));
+  if (!private_key || SSL_CTX_use_PrivateKey(ctx, private_key.get()) != 1 || SSL_CTX_check_private_key(ctx) != 1)
     throw TlsFailure(TlsFailure::Kind::local, "cannot use client key " + key + ": " + openssl_reason("?"));
 }
 

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "check/check_run.hpp"
+#include "interrupt_signals.hpp"
 #include "options/check_config.hpp"
 #include "output/safe_text.hpp"
 
@@ -41,6 +42,7 @@ int main(int argc, char** argv) {
   // OpenSSL writes to the socket with write(2): a server that hangs up must
   // give an error to report, not a SIGPIPE that kills the plugin silently.
   std::signal(SIGPIPE, SIG_IGN);
+  smtp_ping::handle_interrupt_signals();
   try {
     return run(std::vector<std::string>(argv + 1, argv + argc));
   } catch (const std::exception& error) {

@@ -17,6 +17,7 @@
 #include "check/check_run.hpp"
 #include "config_cache.hpp"
 #include "item_request.hpp"
+#include "module_settings.hpp"
 #include "mx_discovery.hpp"
 #include "zabbix_abi.hpp"
 
@@ -28,8 +29,10 @@ namespace {
 using std::chrono::milliseconds;
 
 // The module's own state: the agent's Timeout, as told by
-// zbx_module_item_timeout (default 3 s), and each listener's parsed keys.
+// zbx_module_item_timeout (default 3 s), the admin's settings (read in
+// zbx_module_init), and each listener's parsed keys.
 milliseconds agent_timeout{3'000};
+ModuleSettings settings;
 ConfigCache config_cache;
 
 // Blocks SIGPIPE while a probe runs and discards one raised meanwhile, so a peer
@@ -81,7 +84,7 @@ enum class Judged { yes, no };
 // The same check as check_smtp_ping (a series too, with -n), bounded by the
 // agent's Timeout as a whole; Judged::no leaves the verdict out.
 CheckResult run_item_check(const AgentRequest& request, Judged judged = Judged::yes) {
-  const CheckConfig& config = config_cache.get(key_parameters(request), agent_timeout);
+  const CheckConfig& config = config_cache.get(key_parameters(request), agent_timeout, settings.files);
   // Plain sockets send with MSG_NOSIGNAL; only OpenSSL's write(2) can raise it.
   std::optional<SigpipeBlock> sigpipe_block;
   if (config.probe.tls.mode != TlsMode::none) sigpipe_block.emplace();
@@ -136,7 +139,7 @@ int status_item(AgentRequest* request, AgentResult* result) {
 
 int mx_discovery_item(AgentRequest* request, AgentResult* result) {
   return guarded(result, [&] {
-    const MxDiscoveryRequest discovery = mx_discovery_request(key_parameters(*request), agent_timeout);
+    const MxDiscoveryRequest discovery = mx_discovery_request(key_parameters(*request), agent_timeout, settings.files);
     const auto exchanges = lookup_mx(discovery.domain, discovery.lookup, Deadline::after(discovery.timeout));
     return succeed_with_text(result, mx_discovery_json(exchanges));
   });
@@ -163,7 +166,15 @@ Metric item_table[] = {
 
 SMTP_PING_EXPORT int zbx_module_api_version() { return smtp_ping::zabbix::kModuleApiVersion; }
 
-SMTP_PING_EXPORT int zbx_module_init() { return smtp_ping::zabbix::kModuleOk; }
+// No signal handler, no thread: the agent's process is the agent's.
+SMTP_PING_EXPORT int zbx_module_init() {
+  try {
+    smtp_ping::zabbix::settings = smtp_ping::zabbix::load_module_settings();
+  } catch (...) {
+    smtp_ping::zabbix::settings.files.refusal = "smtp_ping.so reads no files: its settings could not be read";
+  }
+  return smtp_ping::zabbix::kModuleOk;
+}
 
 SMTP_PING_EXPORT int zbx_module_uninit() { return smtp_ping::zabbix::kModuleOk; }
 

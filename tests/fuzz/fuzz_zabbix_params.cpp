@@ -44,14 +44,14 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   }
   if (!arguments.empty() && !may_touch_files(arguments)) {
     try {
-      const CheckConfig config = check_config(parameters, agent_timeout);
+      const CheckConfig config = check_config(parameters, agent_timeout, kNoFiles);
       require(config.probe.timeout <= agent_timeout, "the probe may outlive the agent's Timeout");
       require(config.probe.timeout.count() > 0, "a timeout of zero or less");
     } catch (const ItemError&) {
     }
   }
   try {
-    const MxDiscoveryRequest request = mx_discovery_request(parameters, agent_timeout);
+    const MxDiscoveryRequest request = mx_discovery_request(parameters, agent_timeout, kNoFiles);
     require(!request.domain.empty(), "an MX discovery without a domain");
     require(request.timeout <= agent_timeout, "the MX lookup may outlive the agent's Timeout");
   } catch (const ItemError&) {

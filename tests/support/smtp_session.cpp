@@ -255,6 +255,7 @@ std::optional<std::string> SmtpSession::ask(const std::string& challenge) {
   channel_.write("334 " + challenge + "\r\n");
   auto line = channel_.read_line();
   if (line) log_.update([&](ConnectionRecord& r) { r.lines.push_back(*line); });
+  if (line) auth_answers_.push_back(*line);
   return line;
 }
 
@@ -268,6 +269,8 @@ SmtpSession::Next SmtpSession::answer_auth(const std::string& argument) {
 
   bool aborted = false;
   bool success = false;
+  auth_answers_.clear();
+  if (!initial.empty()) auth_answers_.push_back(initial);
   try {
     success = authenticate(mechanism, initial, aborted);
   } catch (const ClientGone&) {
@@ -278,8 +281,22 @@ SmtpSession::Next SmtpSession::answer_auth(const std::string& argument) {
     r.auth_success = success;
   });
   if (aborted) return perform(Step{}, {"501 5.7.0 Authentication aborted"});
+  if (!success && script_.auth->echo_credentials)
+    return perform(Step{}, {"535 5.7.8 Authentication failed for " + echoed_credentials()});
   return perform(Step{}, {success ? "235 2.7.0 Authentication successful"
                                    : "535 5.7.8 Error: authentication failed: authentication failure"});
+}
+
+// "AHVzZXIAcGFzcw== decoded=\0user\0pass" for each answer, NUL bytes and all.
+std::string SmtpSession::echoed_credentials() const {
+  std::string text;
+  for (const auto& answer : auth_answers_) {
+    std::string decoded = base64_decode(answer).value_or("");
+    for (auto& c : decoded)
+      if (c == '\r' || c == '\n') c = ' ';
+    text += (text.empty() ? "" : "; ") + answer + " decoded=" + decoded;
+  }
+  return text;
 }
 
 // Throws ClientGone when the client closes in the middle of the exchange.

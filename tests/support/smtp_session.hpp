@@ -38,6 +38,9 @@ class SmtpSession {
   Next answer_auth(const std::string& argument);
   std::optional<std::string> ask(const std::string& challenge);
   bool authenticate(const std::string& mechanism, const std::string& initial, bool& aborted);
+  std::string echoed_credentials() const;
+
+  std::vector<std::string> auth_answers_;  // what the client sent during the current AUTH
 
   const Step& step_for(const std::string& verb) const;
   std::vector<std::string> default_reply(const std::string& verb, const std::string& argument) const;
