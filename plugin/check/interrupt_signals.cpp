@@ -32,4 +32,12 @@ void handle_interrupt_signals() {
   for (const int number : {SIGTERM, SIGINT}) ::sigaction(number, &action, nullptr);
 }
 
+void hold_interrupt_signals() {
+  sigset_t held;
+  sigemptyset(&held);
+  sigaddset(&held, SIGTERM);
+  sigaddset(&held, SIGINT);
+  ::sigprocmask(SIG_BLOCK, &held, nullptr);
+}
+
 }  // namespace smtp_ping

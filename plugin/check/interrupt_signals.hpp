@@ -11,4 +11,8 @@ namespace smtp_ping {
 // check_smtp_ping only: the Zabbix module never touches the agent's signals.
 void handle_interrupt_signals();
 
+// Once the result is known: a signal now must not cut the output short (the
+// handler's signals interrupt system calls), so they wait until the exit.
+void hold_interrupt_signals();
+
 }  // namespace smtp_ping

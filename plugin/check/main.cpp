@@ -15,6 +15,7 @@ namespace {
 constexpr int kUnknown = 3;
 
 int print(const std::string& text, int exit_code) {
+  smtp_ping::hold_interrupt_signals();
   std::fwrite(text.data(), 1, text.size(), stdout);
   std::fflush(stdout);
   return exit_code;

@@ -32,7 +32,8 @@ using std::chrono::milliseconds;
 // zbx_module_item_timeout (default 3 s), the admin's settings (read in
 // zbx_module_init), and each listener's parsed keys.
 milliseconds agent_timeout{3'000};
-ModuleSettings settings;
+// No file at all until zbx_module_init has read the admin's settings.
+ModuleSettings settings{FileAccess{{}, {}, "smtp_ping.so reads no files: its settings were not read yet"}};
 ConfigCache config_cache;
 
 // Blocks SIGPIPE while a probe runs and discards one raised meanwhile, so a peer
