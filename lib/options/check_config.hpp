@@ -8,6 +8,7 @@
 
 #include "common/user_file.hpp"
 #include "evaluation/thresholds.hpp"
+#include "output/safe_text.hpp"
 #include "probe/probe_options.hpp"
 
 namespace smtp_ping {
@@ -37,10 +38,16 @@ struct ParsedCommandLine {
   CheckConfig config;
 };
 
-// A malformed or unknown option. what() is one line naming the option.
+// A malformed or unknown option. what() is one line naming the option: the
+// message quotes what was typed (a name, a value, a file's line), which a
+// Zabbix key or an --extra-opts file can fill with CR, LF and controls, so it
+// is neutralised here, once for every usage error.
 class UsageError : public std::runtime_error {
  public:
-  using std::runtime_error::runtime_error;
+  explicit UsageError(const std::string& message) : std::runtime_error(safe_text(message, kMaxBytes)) {}
+
+ private:
+  static constexpr std::size_t kMaxBytes = 1024;
 };
 
 // Parses the option language shared by check_smtp_ping and the Zabbix module

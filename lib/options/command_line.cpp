@@ -12,6 +12,7 @@
 #include "options/extra_opts.hpp"
 #include "options/host_names.hpp"
 #include "options/option_files.hpp"
+#include "output/safe_text.hpp"
 #include "sasl/sasl_mechanism.hpp"
 #include "smtp/response_regex.hpp"
 #include "smtp/wire_value.hpp"
@@ -135,11 +136,13 @@ std::string option_names(const std::string& key) {
   return found != kShort.end() ? found->second : "--" + key;
 }
 
-// Quotes at most the start of a value: a 100 KB regex makes no readable message.
+// A value as a usage error quotes it: neutralised (the message stays one line
+// whatever the value holds: a Zabbix key or an --extra-opts file can carry CR
+// and LF) and at most its start (a 100 KB regex makes no readable message).
 std::string quoted_value(const std::string& value) {
   constexpr std::size_t kShown = 64;
-  if (value.size() <= kShown) return "'" + value + "'";
-  return "'" + value.substr(0, kShown) + "...' (" + std::to_string(value.size()) + " bytes)";
+  const std::string shown = "'" + safe_text(value, kShown) + "'";
+  return value.size() <= kShown ? shown : shown + " (" + std::to_string(value.size()) + " bytes)";
 }
 
 [[noreturn]] void invalid(const std::string& key, const std::string& value, const std::string& why) {

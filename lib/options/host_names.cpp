@@ -45,8 +45,9 @@ std::string host_name(const std::string& typed) {
 std::string host_argument(const std::string& typed) {
   if (typed.empty()) throw std::invalid_argument("empty");
   if (typed.front() == '/') {
-    if (typed.find('\0') != std::string::npos) throw std::invalid_argument("contains a NUL byte");
-    return typed;  // a unix socket
+    // A unix socket: no line break or control byte either (OAUTHBEARER sends it as host=).
+    if (const auto problem = wire_value_problem(WireValue::command_line, typed)) throw std::invalid_argument(*problem);
+    return typed;
   }
   if (looks_like_host_and_port(typed))
     throw std::invalid_argument("a port goes in -p (e.g. -H " +

@@ -15,6 +15,8 @@
 
 #include "agent_result.hpp"
 #include "check/check_run.hpp"
+#include "common/whole_message_error.hpp"
+#include "output/safe_text.hpp"
 #include "config_cache.hpp"
 #include "item_request.hpp"
 #include "module_settings.hpp"
@@ -31,6 +33,8 @@ using std::chrono::milliseconds;
 // The module's own state: the agent's Timeout, as told by
 // zbx_module_item_timeout (default 3 s), the admin's settings (read in
 // zbx_module_init), and each listener's parsed keys.
+constexpr std::size_t kReasonCap = 2048;
+
 milliseconds agent_timeout{3'000};
 // No file at all until zbx_module_init has read the admin's settings.
 ModuleSettings settings{FileAccess{{}, {}, "smtp_ping.so reads no files: its settings were not read yet"}};
@@ -93,17 +97,29 @@ CheckResult run_item_check(const AgentRequest& request, Judged judged = Judged::
   return judged == Judged::yes ? run_check(config, budget) : measure_check(config, budget);
 }
 
+// "Not supported" with a reason that may quote the key or DNS data: one
+// safe line, like every other text the module hands the agent.
+int not_supported(AgentResult* result, const std::string& reason) noexcept {
+  try {
+    return fail_with_message(result, safe_text(reason, kReasonCap).c_str());
+  } catch (...) {
+    return fail_with_message(result, "smtp_ping: out of memory");
+  }
+}
+
 // Runs `body` and turns every exception into "not supported".
 template <typename Body>
 int guarded(AgentResult* result, Body body) noexcept {
   try {
     return body();
   } catch (const ItemError& error) {
-    return fail_with_message(result, error.what());
+    return not_supported(result, error.what());
   } catch (const DnsLookupError& error) {
-    return fail_with_message(result, "MX lookup failed: ", error.what());
+    return not_supported(result, std::string("MX lookup failed: ") + error.what());
+  } catch (const WholeMessageError& error) {
+    return not_supported(result, "smtp_ping internal error: " + error.message());
   } catch (const std::exception& error) {
-    return fail_with_message(result, "smtp_ping internal error: ", error.what());
+    return not_supported(result, std::string("smtp_ping internal error: ") + error.what());
   } catch (...) {
     return fail_with_message(result, "smtp_ping internal error: unknown exception");
   }

@@ -35,7 +35,8 @@ TEST(HostArgument, HostAndPortPointsToDashP) {
 }
 
 TEST(HostArgument, RefusesWhatIsNoName) {
-  for (const char* bad : {"mail example.org", "[mail.example.org]", "mail.example.org\r\nEHLO", "a..b", "*"})
+  for (const char* bad : {"mail example.org", "[mail.example.org]", "mail.example.org\r\nEHLO", "a..b", "*", "/run/\n",
+                          "/tmp/x\x01" "auth=Bearer forged"})
     EXPECT_NE(why(host_argument, bad), "") << bad;
 }
 
