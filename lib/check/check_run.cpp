@@ -74,15 +74,25 @@ CheckResult measure_check(const CheckConfig& config, std::optional<std::chrono::
     result.reports.push_back(run_probe(options));
     return result;
   }
-  result.reports = run_series(config.probe, config.series.count, config.series.interval, budget);
+  SeriesRun series = run_series(config.probe, config.series.count, config.series.interval, budget);
+  result.reports = std::move(series.reports);
+  result.interrupted_between = std::move(series.interrupted_between);
   result.series = compute_series_stats(result.reports);
   return result;
 }
 
 CheckResult run_check(const CheckConfig& config, std::optional<std::chrono::milliseconds> budget) {
   CheckResult result = measure_check(config, budget);
-  result.verdict = result.series ? evaluate_series(result.reports, *result.series, config.policy)
-                                 : evaluate(result.reports.front(), config.policy);
+  const auto interrupted = std::find_if(result.reports.begin(), result.reports.end(), [](const Report& report) {
+    return report.failure && report.failure->kind == FailureKind::interrupted;
+  });
+  if (!result.interrupted_between.empty())
+    result.verdict = interrupted_verdict(result.interrupted_between + " between probes");
+  else if (interrupted != result.reports.end())
+    result.verdict = evaluate(*interrupted, config.policy);
+  else
+    result.verdict = result.series ? evaluate_series(result.reports, *result.series, config.policy)
+                                   : evaluate(result.reports.front(), config.policy);
   return result;
 }
 

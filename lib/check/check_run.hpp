@@ -18,6 +18,7 @@ namespace smtp_ping {
 struct CheckResult {
   std::vector<Report> reports;        // one per probe run, in order
   std::optional<SeriesStats> series;  // set in series mode
+  std::string interrupted_between;    // a signal between two probes of a series ("interrupted by SIGTERM")
   Verdict verdict;
 };
 

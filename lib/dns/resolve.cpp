@@ -80,8 +80,13 @@ AddrinfoList lookup_with_deadline(const std::string& host, const std::string& se
   if (int rc = getaddrinfo_a(GAI_NOWAIT, list, 1, nullptr); rc != 0)
     throw ResolveError(std::string("cannot start lookup: ") + gai_strerror(rc), false);
 
-  for (int round = 0; gai_error(&lookup->request) == EAI_INPROGRESS && round < 100'000; ++round) {
-    const auto left = deadline.remaining();
+  // A signal interrupts gai_suspend(); one that comes just before it is seen
+  // within a slice (gai_suspend returns at once when the answer arrives).
+  const bool interruptible = deadline.wake_fd() >= 0;
+  const auto slice = std::chrono::milliseconds(interruptible ? 50 : 2'000'000'000);
+  for (int round = 0; gai_error(&lookup->request) == EAI_INPROGRESS && round < 1'000'000; ++round) {
+    if (deadline.interrupted()) break;
+    const auto left = std::min<Clock::duration>(deadline.remaining(), slice);
     if (left <= Clock::duration::zero()) break;
     const auto ns = std::chrono::duration_cast<std::chrono::nanoseconds>(left).count();
     timespec wait{static_cast<time_t>(ns / 1'000'000'000), static_cast<long>(ns % 1'000'000'000)};
@@ -92,6 +97,8 @@ AddrinfoList lookup_with_deadline(const std::string& host, const std::string& se
   const int status = gai_error(&lookup->request);
   if (status == EAI_INPROGRESS) {
     if (gai_cancel(&lookup->request) != EAI_CANCELED) lookup.release();  // see AsyncLookup
+    if (deadline.interrupted())
+      throw ResolveError("interrupted by " + signal_name(deadline.interrupting_signal()), false, true);
     throw ResolveError("no answer from the resolver before the deadline", true);
   }
   AddrinfoList result(lookup->request.ar_result);

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "common/deadline.hpp"
+#include "common/whole_message_error.hpp"
 
 namespace smtp_ping {
 
@@ -25,14 +26,16 @@ struct SocketAddress {
   std::string host_port() const; // "192.0.2.1:25", "[2001:db8::1]:25", or the path
 };
 
-class ResolveError : public std::runtime_error {
+class ResolveError : public WholeMessageError {
  public:
-  ResolveError(std::string message, bool timed_out)
-      : std::runtime_error(std::move(message)), timed_out_(timed_out) {}
+  ResolveError(const std::string& message, bool timed_out, bool interrupted = false)
+      : WholeMessageError(message), timed_out_(timed_out), interrupted_(interrupted) {}
   bool timed_out() const { return timed_out_; }
+  bool interrupted() const { return interrupted_; }  // a signal ended the lookup (check_smtp_ping)
 
  private:
   bool timed_out_;
+  bool interrupted_;
 };
 
 // A/AAAA (or a numeric address) for host:port, in the resolver's order.

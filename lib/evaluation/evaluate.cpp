@@ -37,7 +37,8 @@ State failure_state(const Failure& failure, const EvaluationPolicy& policy) {
       return State::critical;
     case FailureKind::expect_mismatch:
     case FailureKind::response_mismatch: return State::warning;
-    case FailureKind::local: return State::unknown;
+    case FailureKind::local:
+    case FailureKind::interrupted: return State::unknown;
     case FailureKind::resolve:
     case FailureKind::connect:
     case FailureKind::closed:
@@ -359,7 +360,15 @@ std::optional<Subcheck> certificate_name_warning(const Report& report) {
 }
 
 Verdict evaluate(const Report& report, const EvaluationPolicy& policy) {
+  if (report.failure && report.failure->kind == FailureKind::interrupted)
+    return interrupted_verdict(safe_text(report.failure->message) + " during " +
+                               std::string(phase_name(report.failure->phase)));
   return Judgement(report, policy).run();
+}
+
+Verdict interrupted_verdict(const std::string& what) {
+  // One line: nothing was measured to the end, so no phase lines and no perfdata.
+  return Verdict{State::unknown, what, {}, {}};
 }
 
 }  // namespace smtp_ping

@@ -6,7 +6,9 @@
 #include <string>
 #include <vector>
 
+#include "common/user_file.hpp"
 #include "evaluation/thresholds.hpp"
+#include "output/safe_text.hpp"
 #include "probe/probe_options.hpp"
 
 namespace smtp_ping {
@@ -35,6 +37,9 @@ struct CheckConfig {
   std::vector<std::string> notes;
 };
 
+// The plugin's own name: the default --extra-opts section unless it was called by another.
+inline constexpr const char* kCheckProgram = "check_smtp_ping";
+
 enum class CommandAction { run, help, version };
 
 struct ParsedCommandLine {
@@ -42,19 +47,28 @@ struct ParsedCommandLine {
   CheckConfig config;
 };
 
-// A malformed or unknown option. what() is one line naming the option.
+// A malformed or unknown option. what() is one line naming the option: the
+// message quotes what was typed (a name, a value, a file's line), which a
+// Zabbix key or an --extra-opts file can fill with CR, LF and controls, so it
+// is neutralised here, once for every usage error.
 class UsageError : public std::runtime_error {
  public:
-  using std::runtime_error::runtime_error;
+  explicit UsageError(const std::string& message) : std::runtime_error(safe_text(message, kMaxBytes)) {}
+
+ private:
+  static constexpr std::size_t kMaxBytes = 1024;
 };
 
 // Parses the option language shared by check_smtp_ping and the Zabbix module
 // (arguments without the program name). `program` is the name the plugin was
 // called by: the default --extra-opts section (a link named check_smtp reads
-// [check_smtp]). Reads --extra-opts files and the SMTP_PING_PASSWORD
-// environment variable. Throws UsageError.
+// [check_smtp]). Reads --extra-opts, --password-file, --cafile, --client-cert
+// and --client-key files (only as `files` allows: the Zabbix module confines
+// them to its admin's directory) and the SMTP_PING_PASSWORD environment
+// variable. Every value that goes on the wire is checked
+// (lib/smtp/wire_value.hpp), every -R compiled. Throws UsageError.
 ParsedCommandLine parse_command_line(const std::vector<std::string>& args,
-                                     const std::string& program = "check_smtp_ping");
+                                     const std::string& program = kCheckProgram, const FileAccess& files = {});
 
 std::string usage_text();
 std::string help_text();

@@ -1,17 +1,22 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdlib>
-#include <fstream>
 #include <map>
 #include <optional>
 #include <set>
+#include <stdexcept>
 
 #include <boost/program_options.hpp>
 
 #include "dns/resolve.hpp"
 #include "options/check_config.hpp"
 #include "options/extra_opts.hpp"
+#include "options/host_names.hpp"
+#include "options/option_files.hpp"
+#include "output/safe_text.hpp"
 #include "sasl/sasl_mechanism.hpp"
+#include "smtp/response_regex.hpp"
+#include "smtp/wire_value.hpp"
 
 namespace po = boost::program_options;
 
@@ -105,7 +110,7 @@ bool looks_like_an_option(const std::string& arg) {
 // (the next argument unless it looks like an option: Icinga 2 passes it so) or a
 // bare "--extra-opts"; every section's options go before the command line, in order.
 std::vector<std::string> with_extra_opts(const std::vector<std::string>& args, const po::options_description& table,
-                                         const std::string& program) {
+                                         const std::string& program, const FileAccess& files) {
   std::vector<std::string> ini, rest;
   for (std::size_t i = 0; i < args.size(); ++i) {
     const std::string& arg = args[i];
@@ -120,7 +125,7 @@ std::vector<std::string> with_extra_opts(const std::vector<std::string>& args, c
       rest.push_back(arg);
       continue;
     }
-    const auto tokens = extra_opts_tokens(*spec, program, table);
+    const auto tokens = extra_opts_tokens(*spec, program, table, files);
     ini.insert(ini.end(), tokens.begin(), tokens.end());
   }
   ini.insert(ini.end(), rest.begin(), rest.end());
@@ -144,13 +149,39 @@ std::string option_names(const std::string& key) {
   static const std::map<std::string, std::string> kShort{
       {"port", "-p/--port"}, {"timeout", "-t/--timeout"}, {"warning", "-w/--warning"}, {"critical", "-c/--critical"},
       {"certificate", "-D/--certificate"}, {"hostname", "-H/--hostname"}, {"authtype", "-A/--authtype"},
-      {"response", "-R/--response"}, {"count", "-n/--count"}, {"interval", "-i/--interval"}};
+      {"response", "-R/--response"}, {"count", "-n/--count"}, {"interval", "-i/--interval"},
+      {"fqdn", "-F/--fqdn"}, {"from", "-f/--from"}, {"command", "-C/--command"}, {"authuser", "-U/--authuser"},
+      {"authpass", "-P/--authpass"}};
   const auto found = kShort.find(key);
   return found != kShort.end() ? found->second : "--" + key;
 }
 
+// A value as a usage error quotes it: neutralised (the message stays one line
+// whatever the value holds: a Zabbix key or an --extra-opts file can carry CR
+// and LF) and at most its start (a 100 KB regex makes no readable message).
+std::string quoted_value(const std::string& value) {
+  constexpr std::size_t kShown = 64;
+  const std::string shown = "'" + safe_text(value, kShown) + "'";
+  return value.size() <= kShown ? shown : shown + " (" + std::to_string(value.size()) + " bytes)";
+}
+
 [[noreturn]] void invalid(const std::string& key, const std::string& value, const std::string& why) {
-  throw UsageError("invalid value '" + value + "' for " + option_names(key) + ": " + why);
+  throw UsageError("invalid value " + quoted_value(value) + " for " + option_names(key) + ": " + why);
+}
+
+// Every value that goes on the wire passes wire_value_problem() (lib/smtp/wire_value.hpp).
+void require_wire_value(const std::string& key, const std::string& value, WireValue kind) {
+  if (const auto problem = wire_value_problem(kind, value)) invalid(key, value, *problem);
+}
+
+// A name or address option through `normalise` (lib/options/host_names.hpp).
+std::string name_option(const std::string& key, const std::string& value,
+                        std::string (*normalise)(const std::string&)) {
+  try {
+    return normalise(value);
+  } catch (const std::invalid_argument& error) {
+    invalid(key, value, error.what());
+  }
 }
 
 // std::chrono::round, not llround: libm is not worth mapping into every check for it.
@@ -249,15 +280,6 @@ std::string envelope_address(const std::string& text) {
   return address;
 }
 
-std::string read_secret_file(const std::string& path) {
-  std::ifstream file(path);
-  if (!file) throw UsageError("--password-file: cannot read '" + path + "'");
-  std::string secret;
-  std::getline(file, secret);
-  if (!secret.empty() && secret.back() == '\r') secret.pop_back();
-  return secret;
-}
-
 std::string text_value(const po::variables_map& values, const char* key) {
   return values.count(key) ? values[key].as<std::string>() : std::string();
 }
@@ -270,22 +292,50 @@ bool flag(const po::variables_map& values, const char* key) { return values[key]
 // missing and ignores every other word, empty ones included (Debian's
 // '$ARG1$' left empty, Icinga 2's "-q true"). Unlike check_smtp, the options
 // after such a word still count: it stops reading options at the word.
-void apply_words(const po::variables_map& values, CheckConfig& config) {
+std::vector<std::string> ignored_words(const po::variables_map& values) {
   auto words = list_value(values, "word");
-  if (!values.count("hostname") && !words.empty()) {
-    config.probe.host = words.front();
-    words.erase(words.begin());
+  if (!values.count("hostname") && !words.empty()) words.erase(words.begin());
+  return words;
+}
+
+// The words right after -P's value: what the shell made of a password with a
+// blank in it that a command definition left unquoted.
+std::set<std::string> words_after_password(const po::parsed_options& parsed) {
+  std::set<std::string> words;
+  bool after_password = false;
+  for (const auto& option : parsed.options) {
+    const bool word = option.string_key == "word";
+    if (word && after_password && !option.value.empty()) words.insert(option.value.front());
+    if (!word) after_password = option.string_key == "authpass";
   }
-  for (const auto& word : words)
-    config.notes.push_back(word.empty() ? "ignored an empty argument"
-                                        : "ignored the argument '" + word + "': not an option, and the host is set");
+  return words;
+}
+
+// Ignored words go into the notes (shown at -v and in JSON), but not one that
+// may hold the secret: it followed -P's value, or it and the secret overlap.
+void note_ignored_words(const po::variables_map& values, const std::set<std::string>& after_password,
+                        CheckConfig& config) {
+  const std::string& secret = config.probe.auth.secret;
+  const auto may_hold_secret = [&](const std::string& word) {
+    return after_password.count(word) > 0 ||
+           (!secret.empty() && (word.find(secret) != std::string::npos || secret.find(word) != std::string::npos));
+  };
+  for (const auto& word : ignored_words(values)) {
+    if (word.empty())
+      config.notes.push_back("ignored an empty argument");
+    else if (may_hold_secret(word))
+      config.notes.push_back("ignored an argument that may hold the password (not shown)");
+    else
+      config.notes.push_back("ignored the argument '" + word + "': not an option, and the host is set");
+  }
 }
 
 void apply_connection(const po::variables_map& values, CheckConfig& config) {
   ProbeOptions& probe = config.probe;
   if (values.count("hostname")) probe.host = text_value(values, "hostname");
-  apply_words(values, config);
+  else if (const auto words = list_value(values, "word"); !words.empty()) probe.host = words.front();
   if (probe.host.empty()) throw UsageError("-H/--hostname is empty");
+  probe.host = name_option("hostname", probe.host, host_argument);
   if (values.count("port")) probe.port = parse_port(text_value(values, "port"));
   if (flag(values, "use-ipv4") && flag(values, "use-ipv6")) throw UsageError("-4 and -6 exclude each other");
   if (flag(values, "use-ipv4")) probe.family = AddressFamily::ipv4;
@@ -318,21 +368,27 @@ void apply_dialog(const po::variables_map& values, CheckConfig& config) {
   for (const auto& recipient : list_value(values, "rcpt")) probe.rcpt_to.push_back(envelope_address(recipient));
   if (values.count("fqdn")) probe.hello_name = text_value(values, "fqdn");
   if (values.count("fqdn") && probe.hello_name.empty()) throw UsageError("-F/--fqdn is empty");
+  if (values.count("fqdn")) probe.hello_name = name_option("fqdn", probe.hello_name, hello_name_argument);
   if (flag(values, "lmtp")) probe.greeting = Greeting::lhlo;
   probe.ignore_quit_failure = flag(values, "ignore-quit-failure");
   const auto commands = list_value(values, "command");
   const auto responses = list_value(values, "response");
   for (std::size_t i = 0; i < commands.size(); ++i) {
-    if (commands[i].find_first_of("\r\n") != std::string::npos)
-      invalid("command", commands[i], "must be a single line");
+    require_wire_value("command", commands[i], WireValue::command_line);
     CustomCommand custom{commands[i], std::nullopt};
     if (i < responses.size()) custom.expect_regex = responses[i];
     probe.commands.push_back(custom);
   }
-  for (const auto& value : {probe.mail_from.value_or("")})
-    if (value.find_first_of("\r\n<>") != std::string::npos) invalid("from", value, "must be a bare address");
-  for (const auto& value : probe.rcpt_to)
-    if (value.find_first_of("\r\n<>") != std::string::npos) invalid("rcpt", value, "must be a bare address");
+  // Compiled now, so a pattern we cannot take is UNKNOWN before any connection.
+  for (const auto& pattern : responses) {
+    try {
+      ResponseRegex compiled(pattern);
+    } catch (const RegexError& error) {
+      invalid("response", pattern, error.what());
+    }
+  }
+  require_wire_value("from", probe.mail_from.value_or(""), WireValue::mailbox);
+  for (const auto& value : probe.rcpt_to) require_wire_value("rcpt", value, WireValue::mailbox);
 }
 
 // check_smtp 2.3 (Debian 12's) turns STARTTLS on for -D, and configurations
@@ -350,12 +406,14 @@ void apply_tls(const po::variables_map& values, CheckConfig& config) {
   if (flag(values, "starttls")) tls.mode = TlsMode::starttls;
   if (flag(values, "ssl")) tls.mode = TlsMode::implicit;
   starttls_for_certificate_days(values, config);
-  if (values.count("sni") && !text_value(values, "sni").empty()) tls.sni = text_value(values, "sni");
+  if (values.count("sni") && !text_value(values, "sni").empty())
+    tls.sni = name_option("sni", text_value(values, "sni"), sni_argument);
   if (flag(values, "no-sni")) tls.sni = std::string();
   tls.verify = !flag(values, "no-verify");
   if (values.count("cafile")) tls.ca_file = text_value(values, "cafile");
   if (values.count("capath")) tls.ca_path = text_value(values, "capath");
-  if (values.count("verify-name")) tls.verify_name = text_value(values, "verify-name");
+  if (values.count("verify-name"))
+    tls.verify_name = name_option("verify-name", text_value(values, "verify-name"), verify_name_argument);
   if (values.count("client-cert")) tls.client_cert = text_value(values, "client-cert");
   if (values.count("client-key")) tls.client_key = text_value(values, "client-key");
   if (tls.client_key && !tls.client_cert) throw UsageError("--client-key needs --client-cert");
@@ -378,17 +436,26 @@ void apply_tls(const po::variables_map& values, CheckConfig& config) {
     throw UsageError("TLS options need -S/--starttls or -s/--ssl");
 }
 
-void apply_auth(const po::variables_map& values, CheckConfig& config) {
+void read_tls_files(CheckConfig& config, const FileAccess& files) {
+  load_tls_files(config.probe.tls, files, Deadline::after(config.probe.timeout));
+}
+
+void apply_auth(const po::variables_map& values, CheckConfig& config, const FileAccess& files) {
   AuthOptions& auth = config.probe.auth;
   auth.mechanism = text_value(values, "authtype");
   auth.user = text_value(values, "authuser");
   auth.allow_plaintext = flag(values, "allow-plaintext-auth");
+  std::string source;
   if (values.count("authpass")) {
     auth.secret = text_value(values, "authpass");
+    source = "-P/--authpass";
   } else if (values.count("password-file")) {
-    auth.secret = read_secret_file(text_value(values, "password-file"));
+    auth.secret = read_password_file(text_value(values, "password-file"), files,
+                                     Deadline::after(config.probe.timeout));
+    source = "--password-file";
   } else if (const char* env = std::getenv("SMTP_PING_PASSWORD")) {
     auth.secret = env;
+    source = "SMTP_PING_PASSWORD";
   }
   if (auth.mechanism.empty() && !auth.user.empty()) auth.mechanism = "auto";
   if (auth.mechanism.empty()) return;
@@ -400,6 +467,10 @@ void apply_auth(const po::variables_map& values, CheckConfig& config) {
   if (auth.user.empty()) throw UsageError("-A/--authtype needs -U/--authuser");
   if (auth.secret.empty())
     throw UsageError("AUTH needs a secret: -P/--authpass, --password-file or SMTP_PING_PASSWORD");
+  require_wire_value("authuser", auth.user, WireValue::sasl_user);
+  // Never quoted: it is the secret.
+  if (const auto problem = wire_value_problem(WireValue::sasl_secret, auth.secret))
+    throw UsageError("invalid value for " + source + ": " + *problem);
 }
 
 double parse_percent(const std::string& key, const std::string& text) {
@@ -471,14 +542,16 @@ std::string usage_error_text(const po::error& error) {
 
 }  // namespace
 
-ParsedCommandLine parse_command_line(const std::vector<std::string>& raw_args, const std::string& program) {
+ParsedCommandLine parse_command_line(const std::vector<std::string>& raw_args, const std::string& program,
+                                     const FileAccess& files) {
   const po::options_description table = option_table();
   po::positional_options_description positional;
   positional.add("word", -1);
   ParsedCommandLine result;
   po::variables_map values;
+  std::set<std::string> after_password;
   try {
-    const std::vector<std::string> args = with_extra_opts(with_legacy_spellings(raw_args), table, program);
+    const std::vector<std::string> args = with_extra_opts(with_legacy_spellings(raw_args), table, program, files);
     po::parsed_options parsed = po::command_line_parser(args)
                                     .options(table)
                                     .positional(positional)
@@ -486,6 +559,7 @@ ParsedCommandLine parse_command_line(const std::vector<std::string>& raw_args, c
                                     .run();
     for (const auto& option : parsed.options)
       if (option.string_key == "verbose") ++result.config.verbosity;
+    after_password = words_after_password(parsed);
     parsed = keep_last_values(std::move(parsed));
     po::store(parsed, values);
     po::notify(values);
@@ -507,7 +581,9 @@ ParsedCommandLine parse_command_line(const std::vector<std::string>& raw_args, c
   for (const auto& text : list_value(values, "warning")) parse_threshold("warning", text, result.config.policy.thresholds);
   for (const auto& text : list_value(values, "critical")) parse_threshold("critical", text, result.config.policy.thresholds);
   apply_tls(values, result.config);
-  apply_auth(values, result.config);
+  apply_auth(values, result.config, files);
+  note_ignored_words(values, after_password, result.config);
+  read_tls_files(result.config, files);
   apply_series(values, result.config);
   apply_output(values, result.config);
   apply_perfdata(values, result.config);

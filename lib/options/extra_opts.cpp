@@ -1,8 +1,7 @@
 #include "options/extra_opts.hpp"
 
+#include <chrono>
 #include <cstdlib>
-#include <fstream>
-#include <iterator>
 #include <sstream>
 #include <unistd.h>
 
@@ -12,10 +11,6 @@ namespace po = boost::program_options;
 
 namespace smtp_ping {
 namespace {
-
-// An ini file of monitoring-plugins is a few lines; this keeps a mistaken path
-// (a log, /dev/zero) from being read for ever.
-constexpr std::size_t kMaxIniBytes = 1024 * 1024;
 
 bool exists(const std::string& path) { return ::access(path.c_str(), F_OK) == 0; }
 
@@ -46,20 +41,6 @@ IniOption option_line(const std::string& line, const std::string& file) {
   return option;
 }
 
-std::string read_ini_file(const std::string& file) {
-  // "-" is standard input; /dev/stdin avoids <iostream>'s start-up cost in every run.
-  std::ifstream stream(file == "-" ? std::string("/dev/stdin") : file, std::ios::binary);
-  if (!stream) throw UsageError("--extra-opts: cannot read config file '" + file + "'");
-  std::string text;
-  char chunk[4096];
-  while (stream.read(chunk, sizeof chunk) || stream.gcount() > 0) {
-    text.append(chunk, static_cast<std::size_t>(stream.gcount()));
-    if (text.size() > kMaxIniBytes)
-      throw UsageError("--extra-opts: config file '" + file + "' is larger than 1 MiB");
-  }
-  return text;
-}
-
 // One ini option as command-line tokens: "--key=value", "--flag", or "-k" "value"
 // (monitoring-plugins would make "-k=value" of a one-character key, which no
 // plugin can use).
@@ -73,6 +54,24 @@ void append_tokens(const IniOption& option, const po::options_description& known
     if (!is_flag) tokens.push_back(option.value);
   } else {
     tokens.push_back(is_flag ? "--" + option.key : "--" + option.key + "=" + option.value);
+  }
+}
+
+// An ini file of monitoring-plugins is a few lines; this keeps a mistaken path
+// (a log) from being read for ever.
+constexpr std::size_t kIniFileBytes = 1024 * 1024;
+
+// Through the bounded reader (lib/common/user_file.hpp); "-" is standard input.
+std::string read_ini_file(const std::string& file, const FileAccess& files) {
+  try {
+    const Deadline deadline = Deadline::after(std::chrono::seconds(10));
+    FileContent content = file == "-" ? read_standard_input(kIniFileBytes, files, deadline)
+                                      : read_user_file(file, kIniFileBytes, files, deadline);
+    if (!content.complete)
+      throw FileError("config file '" + file + "' is larger than 1 MiB");
+    return std::move(content.bytes);
+  } catch (const FileError& error) {
+    throw UsageError(std::string("--extra-opts: ") + error.what());
   }
 }
 
@@ -121,7 +120,7 @@ std::optional<std::string> default_extra_opts_file() {
 }
 
 std::vector<std::string> extra_opts_tokens(const std::string& spec, const std::string& program,
-                                           const po::options_description& known) {
+                                           const po::options_description& known, const FileAccess& files) {
   const auto at = spec.find('@');
   std::string section = spec.substr(0, at);
   if (section.empty()) section = program;
@@ -135,7 +134,7 @@ std::vector<std::string> extra_opts_tokens(const std::string& spec, const std::s
     throw UsageError("--extra-opts: no config file found in any standard location (give one as --extra-opts=" +
                      section + "@FILE)");
 
-  const auto options = ini_section(read_ini_file(file), section, file);
+  const auto options = ini_section(read_ini_file(file, files), section, file);
   if (!options) throw UsageError("--extra-opts: invalid section '" + section + "' in config file '" + file + "'");
   std::vector<std::string> tokens;
   for (const auto& option : *options) append_tokens(option, known, tokens);

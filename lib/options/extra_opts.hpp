@@ -6,6 +6,8 @@
 
 #include <boost/program_options/options_description.hpp>
 
+#include "common/user_file.hpp"
+
 namespace smtp_ping {
 
 // One "key = value" line of an ini section. `value` is trimmed; empty for "key=".
@@ -27,9 +29,12 @@ std::optional<std::vector<IniOption>> ini_section(const std::string& text, const
 // ini file becomes command-line tokens, placed before the real arguments so
 // that the command line wins. `spec` is what followed "--extra-opts=" (may be
 // empty); without a section, `program` (the name the plugin was called by) is
-// the section. Throws UsageError for a missing file or section.
+// the section. The file is read through read_user_file() as `files` allows
+// (at most 1 MiB, a regular file; "-" is standard input). Throws UsageError
+// for a missing or refused file or section.
 std::vector<std::string> extra_opts_tokens(const std::string& spec, const std::string& program,
-                                           const boost::program_options::options_description& known);
+                                           const boost::program_options::options_description& known,
+                                           const FileAccess& files = {});
 
 // The default ini file, as monitoring-plugins looks for it: $MP_CONFIG_FILE
 // when set, else the first existing monitoring-plugins.ini, plugins.ini or

@@ -4,14 +4,16 @@ namespace smtp_ping {
 
 std::string version_text() { return std::string("check_smtp_ping v") + SMTP_PING_VERSION + " (smtp-ping " + SMTP_PING_VERSION + ")\n"; }
 
+// No '|' anywhere: printed after an option error, this is plugin output, and
+// a monitoring system would read what follows a '|' as performance data.
 std::string usage_text() {
   return "Usage:\n"
-         "check_smtp_ping -H host [-p port] [-4|-6] [--bind addr] [-e expect]\n"
+         "check_smtp_ping -H host [-p port] [-4 or -6] [--bind addr] [-e expect]\n"
          "  [-C command [-R regex]]... [-f from [--rcpt addr]...] [-F fqdn] [-L]\n"
-         "  [-S|-s] [--sni[=name]] [-D warn[,crit]] [--no-verify] [--cafile file]\n"
-         "  [-A mech -U user [-P pass|--password-file file]] [-r] [-q]\n"
+         "  [-S or -s] [--sni[=name]] [-D warn[,crit]] [--no-verify] [--cafile file]\n"
+         "  [-A mech -U user [-P pass or --password-file file]] [-r] [-q]\n"
          "  [-w [phase=]range]... [-c [phase=]range]... [-t timeout[:state]]\n"
-         "  [--timeout-state state] [-n count [-i interval]] [--output plugin|json]\n"
+         "  [--timeout-state state] [-n count [-i interval]] [--output plugin/json]\n"
          "  [-v]...\n";
 }
 
@@ -37,8 +39,9 @@ std::string help_text() {
          "    section is the name the plugin was called by (a link named check_smtp\n"
          "    reads [check_smtp]).\n"
          " -H, --hostname=ADDRESS\n"
-         "    Host name, IP address, or unix socket (absolute path). Without -H the\n"
-         "    first word that is no option is the host; other words are ignored\n"
+         "    Host name, IP address ([::1] too), or unix socket (absolute path);\n"
+         "    the port goes in -p. International names become A-labels. Without -H\n"
+         "    the first word that is no option is the host; other words are ignored\n"
          "    (shown with -v), as check_smtp does.\n"
          " -p, --port=INTEGER\n"
          "    Port number (default: 25, 465 with -s)\n"
@@ -109,7 +112,8 @@ std::string help_text() {
          "    SMTP AUTH password or OAuth token; prefer --password-file or the\n"
          "    environment variable SMTP_PING_PASSWORD, which keep it out of argv\n"
          " --password-file=FILE\n"
-         "    Read the secret from the first line of FILE\n"
+         "    Read the secret from the first line of FILE (a regular file; the\n"
+         "    line at most 16 KiB)\n"
          " --allow-plaintext-auth\n"
          "    Allow AUTH over an unencrypted connection\n"
          " -w, --warning=[PHASE=]RANGE\n"
@@ -135,7 +139,7 @@ std::string help_text() {
          "    connection, timeout, dropped connection or refused greeting)\n"
          " --dns-server=ADDR[:PORT]\n"
          "    DNS server for MX discovery (Zabbix smtp.mx.discovery)\n"
-         " --output=plugin|json\n"
+         " --output=plugin or json\n"
          "    Output format (default: plugin)\n"
          " --perfdata-unreached=U|omit\n"
          "    Perfdata of phases not reached: U (default: the same labels for every\n"

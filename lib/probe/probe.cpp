@@ -7,6 +7,8 @@
 
 #include "dns/resolve.hpp"
 #include "probe/planned_phases.hpp"
+#include "probe/secret_redaction.hpp"
+#include "sasl/secret_forms.hpp"
 #include "smtp/dialog.hpp"
 #include "transport/connection.hpp"
 #include "transport/proxy_header.hpp"
@@ -50,7 +52,7 @@ std::optional<Connection> connect_any(const std::vector<SocketAddress>& addresse
   try {
     if (options.bind_address) source = numeric_address(*options.bind_address);
   } catch (const ResolveError& error) {
-    report.failure = failure(Phase::connect, FailureKind::local, std::string("--bind: ") + error.what());
+    report.failure = failure(Phase::connect, FailureKind::local, "--bind: " + error.message());
     return std::nullopt;
   }
   std::string last_error;
@@ -64,8 +66,12 @@ std::optional<Connection> connect_any(const std::vector<SocketAddress>& addresse
       report.target.local_address = local_address_of(connection.fd()).host_port();
       return connection;
     } catch (const TransportError& error) {
+      if (error.kind() == TransportError::Kind::interrupted) {
+        report.failure = failure(Phase::connect, FailureKind::interrupted, error.message());
+        return std::nullopt;
+      }
       last_timed_out = error.kind() == TransportError::Kind::timeout;
-      last_error = error.what();
+      last_error = error.message();
       report.connect_attempts.push_back(addresses[i].host_port() + ": " + last_error);
     }
   }
@@ -84,10 +90,14 @@ void probe(const ProbeOptions& requested, const Deadline& deadline, Clock::time_
   try {
     addresses = resolve(requested, deadline, report, start);
   } catch (const ResolveError& error) {
+    if (error.interrupted()) {
+      report.failure = failure(Phase::dns, FailureKind::interrupted, error.message());
+      return;
+    }
     report.failure = failure(Phase::dns, error.timed_out() ? FailureKind::timeout : FailureKind::resolve,
                              error.timed_out() ? "timeout after " + timeout_text(requested.timeout) + " resolving " +
                                                      requested.host
-                                               : "cannot resolve " + requested.host + ": " + error.what());
+                                               : "cannot resolve " + requested.host + ": " + error.message());
     return;
   }
 
@@ -100,8 +110,9 @@ void probe(const ProbeOptions& requested, const Deadline& deadline, Clock::time_
         connection->send(proxy_v1_header(local_address_of(connection->fd()), peer_address_of(connection->fd())),
                          deadline);
       } catch (const TransportError& error) {
-        report.failure = failure(Phase::connect, FailureKind::closed,
-                                 std::string("cannot send the PROXY header: ") + error.what());
+        const bool interrupted = error.kind() == TransportError::Kind::interrupted;
+        report.failure = failure(Phase::connect, interrupted ? FailureKind::interrupted : FailureKind::closed,
+                                 interrupted ? error.message() : "cannot send the PROXY header: " + error.message());
         return;
       }
     }
@@ -110,11 +121,25 @@ void probe(const ProbeOptions& requested, const Deadline& deadline, Clock::time_
   run_dialog(*connection, requested, deadline, start, report);
 }
 
+// The server's words may quote the credentials: none of their forms may reach
+// any output. The base64 forms only when AUTH ran (then the TLS module that
+// encodes them is loaded already); it cannot fail the check.
+void hide_secrets(const ProbeOptions& options, Report& report) {
+  if (options.auth.secret.empty()) return;
+  std::vector<std::string> forms{options.auth.secret};
+  try {
+    forms = secret_forms(options.auth, options.host, options.effective_port(), !report.auth_mechanism.empty());
+  } catch (const std::exception&) {
+    // no base64 without the TLS module: the secret itself is still hidden
+  }
+  redact_secrets(report, forms);
+}
+
 }  // namespace
 
 Report run_probe(const ProbeOptions& options) {
   const auto start = Clock::now();
-  const Deadline deadline(start + options.timeout);
+  const Deadline deadline(start + options.timeout, current_interruption());
   Report report;
   report.target.host = options.host;
   report.target.unix_socket = options.unix_socket();
@@ -130,6 +155,7 @@ Report run_probe(const ProbeOptions& options) {
     report.failure = failure(Phase::dns, FailureKind::local, "internal error");
   }
   report.total = Clock::now() - start;
+  hide_secrets(options, report);
   return report;
 }
 

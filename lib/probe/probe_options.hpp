@@ -30,6 +30,11 @@ struct TlsOptions {
   std::optional<std::string> min_version;  // "1.2", "1.3"
   std::optional<std::string> client_cert;
   std::optional<std::string> client_key;
+  // What those files held, read (bounded) while the options were parsed:
+  // the TLS session loads them from memory and opens no file itself.
+  std::optional<std::string> ca_pem;
+  std::optional<std::string> client_cert_pem;
+  std::optional<std::string> client_key_pem;
 };
 
 struct AuthOptions {

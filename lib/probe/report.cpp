@@ -18,6 +18,7 @@ std::string_view failure_kind_name(FailureKind kind) {
     case FailureKind::not_offered: return "not_offered";
     case FailureKind::auth: return "auth";
     case FailureKind::local: return "local";
+    case FailureKind::interrupted: return "interrupted";
   }
   return "unknown";
 }

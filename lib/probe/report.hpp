@@ -58,6 +58,7 @@ enum class FailureKind {
   not_offered,      // STARTTLS / AUTH / mechanism not advertised
   auth,             // credentials rejected
   local,            // local error: socket(), bind(), bad configuration seen at run time
+  interrupted,      // a signal ended the check (check_smtp_ping: SIGTERM, SIGINT)
 };
 
 std::string_view failure_kind_name(FailureKind kind);

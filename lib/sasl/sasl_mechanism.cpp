@@ -15,10 +15,16 @@ class PlainMechanism : public SaslMechanism {
   std::optional<std::string> initial_response() const override {
     return std::string(1, '\0') + user_ + std::string(1, '\0') + secret_;
   }
-  std::string respond(std::string_view) override { return *initial_response(); }
+  // A server that ignored the initial response and asks: the same once more.
+  std::optional<std::string> respond(std::string_view) override {
+    if (asked_++ > 0) return std::nullopt;
+    return initial_response();
+  }
+  bool done() const override { return true; }
 
  private:
   std::string user_, secret_;
+  int asked_ = 0;
 };
 
 class LoginMechanism : public SaslMechanism {
@@ -27,7 +33,14 @@ class LoginMechanism : public SaslMechanism {
   std::string name() const override { return "LOGIN"; }
   std::optional<std::string> initial_response() const override { return std::nullopt; }
   // Servers ask "Username:" then "Password:"; go by the order, not the words.
-  std::string respond(std::string_view) override { return step_++ == 0 ? user_ : secret_; }
+  std::optional<std::string> respond(std::string_view) override {
+    switch (step_++) {
+      case 0: return user_;
+      case 1: return secret_;
+      default: return std::nullopt;
+    }
+  }
+  bool done() const override { return step_ >= 2; }
 
  private:
   std::string user_, secret_;
@@ -39,7 +52,9 @@ class CramMd5Mechanism : public SaslMechanism {
   CramMd5Mechanism(std::string user, std::string secret) : user_(std::move(user)), secret_(std::move(secret)) {}
   std::string name() const override { return "CRAM-MD5"; }
   std::optional<std::string> initial_response() const override { return std::nullopt; }
-  std::string respond(std::string_view challenge) override {
+  std::optional<std::string> respond(std::string_view challenge) override {
+    if (answered_) return std::nullopt;
+    answered_ = true;
     static constexpr char kHex[] = "0123456789abcdef";
     std::string hex;
     for (const char byte : hmac_md5(secret_, challenge)) {
@@ -49,9 +64,11 @@ class CramMd5Mechanism : public SaslMechanism {
     }
     return user_ + " " + hex;
   }
+  bool done() const override { return answered_; }
 
  private:
   std::string user_, secret_;
+  bool answered_ = false;
 };
 
 // Google/Microsoft XOAUTH2; on failure the server sends a JSON challenge that
@@ -63,10 +80,16 @@ class XOAuth2Mechanism : public SaslMechanism {
   std::optional<std::string> initial_response() const override {
     return "user=" + user_ + "\x01" "auth=Bearer " + token_ + "\x01\x01";
   }
-  std::string respond(std::string_view) override { return {}; }
+  std::optional<std::string> respond(std::string_view) override {
+    if (answered_error_) return std::nullopt;
+    answered_error_ = true;
+    return std::string();
+  }
+  bool done() const override { return true; }
 
  private:
   std::string user_, token_;
+  bool answered_error_ = false;
 };
 
 // RFC 7628; an error challenge is answered with a single %x01.
@@ -80,7 +103,12 @@ class OAuthBearerMechanism : public SaslMechanism {
     return gs2 + "\x01" "host=" + host_ + "\x01" "port=" + std::to_string(port_) + "\x01" "auth=Bearer " + token_ +
            "\x01\x01";
   }
-  std::string respond(std::string_view) override { return "\x01"; }
+  std::optional<std::string> respond(std::string_view) override {
+    if (answered_error_) return std::nullopt;
+    answered_error_ = true;
+    return std::string("\x01");
+  }
+  bool done() const override { return true; }
 
  private:
   static std::string escape_authzid(const std::string& user) {
@@ -90,6 +118,7 @@ class OAuthBearerMechanism : public SaslMechanism {
   }
   std::string user_, token_, host_;
   unsigned port_;
+  bool answered_error_ = false;
 };
 
 }  // namespace

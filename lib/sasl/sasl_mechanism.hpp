@@ -16,8 +16,12 @@ class SaslMechanism {
   virtual std::string name() const = 0;
   // Sent with the AUTH command itself, when the mechanism has one.
   virtual std::optional<std::string> initial_response() const = 0;
-  // The answer to one 334 challenge (already decoded).
-  virtual std::string respond(std::string_view challenge) = 0;
+  // The answer to one 334 challenge (already decoded); nullopt when the
+  // mechanism has nothing more to say (the client then cancels with "*").
+  virtual std::optional<std::string> respond(std::string_view challenge) = 0;
+  // Whether every credential has gone out: a success before that is a server
+  // that did not check them (RFC 4954: 235 only after the last step).
+  virtual bool done() const = 0;
 };
 
 // Mechanisms we speak, strongest first for "-A auto" (password mechanisms only).

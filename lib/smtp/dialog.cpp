@@ -2,8 +2,8 @@
 
 #include "common/number_text.hpp"
 
-#include <regex.h>
-
+#include <chrono>
+#include <optional>
 #include <utility>
 
 #include "dns/resolve.hpp"
@@ -11,6 +11,8 @@
 #include "sasl/sasl_mechanism.hpp"
 #include "smtp/capabilities.hpp"
 #include "smtp/reply_reader.hpp"
+#include "smtp/response_regex.hpp"
+#include "smtp/wire_value.hpp"
 #include "tls/certificate_name.hpp"
 #include "tls/tls_channel.hpp"
 #include "transport/connection.hpp"
@@ -26,24 +28,8 @@ struct StepFailure {
   bool connection_usable;
 };
 
-// Owns one compiled POSIX extended regex (check_smtp's -R semantics).
-class PosixRegex {
- public:
-  explicit PosixRegex(const std::string& pattern) {
-    compiled_ = regcomp(&regex_, pattern.c_str(), REG_EXTENDED | REG_NOSUB | REG_NEWLINE) == 0;
-  }
-  ~PosixRegex() {
-    if (compiled_) regfree(&regex_);
-  }
-  PosixRegex(const PosixRegex&) = delete;
-  PosixRegex& operator=(const PosixRegex&) = delete;
-  bool compiled() const { return compiled_; }
-  bool matches(const std::string& text) const { return compiled_ && regexec(&regex_, text.c_str(), 0, nullptr, 0) == 0; }
-
- private:
-  regex_t regex_{};
-  bool compiled_ = false;
-};
+// How long the QUIT after a SIGTERM/SIGINT may take at most (within -t).
+constexpr std::chrono::milliseconds kQuitGraceAfterSignal{500};
 
 class Dialog {
  public:
@@ -72,11 +58,14 @@ class Dialog {
       quit();
     } catch (const StepFailure& step) {
       report_.failure = step.failure;
-      if (step.connection_usable) polite_quit();
+      if (step.connection_usable && step.failure.kind == FailureKind::interrupted)
+        quit_after_interruption();
+      else if (step.connection_usable)
+        polite_quit();
     } catch (const TlsFailure& unavailable) {
       // Only SASL's base64/HMAC get here (the handshake judges its own):
       // check_smtp_ping loads them with TLS, and the TLS module is missing.
-      report_.failure = Failure{phase_, FailureKind::local, unavailable.what(), std::nullopt, command_, {}};
+      report_.failure = Failure{phase_, FailureKind::local, unavailable.message(), std::nullopt, command_, {}};
       polite_quit();
     }
   }
@@ -95,15 +84,17 @@ class Dialog {
         fail(FailureKind::timeout, "timeout after " + timeout_text(options_.timeout) + " waiting for " + waiting_for,
              std::nullopt, {}, false);
       case TransportError::Kind::closed:
-        fail(FailureKind::closed, std::string(error.what()) + " while waiting for " + waiting_for, std::nullopt, {},
+        fail(FailureKind::closed, error.message() + " while waiting for " + waiting_for, std::nullopt, {},
              false);
       case TransportError::Kind::tls:
-        fail(FailureKind::tls, std::string(error.what()) + " while waiting for " + waiting_for, std::nullopt, {},
+        fail(FailureKind::tls, error.message() + " while waiting for " + waiting_for, std::nullopt, {},
              false);
+      case TransportError::Kind::interrupted:
+        fail(FailureKind::interrupted, error.message(), std::nullopt, {}, false);
       case TransportError::Kind::io:
         break;
     }
-    fail(FailureKind::closed, std::string(error.what()) + " while waiting for " + waiting_for, std::nullopt, {},
+    fail(FailureKind::closed, error.message() + " while waiting for " + waiting_for, std::nullopt, {},
          false);
   }
 
@@ -127,10 +118,13 @@ class Dialog {
     const auto began = Clock::now();
     report_.transcript.push_back(Exchange{phase, shown, std::nullopt, began - start_, {}, cleanup});
     const std::size_t entry = report_.transcript.size() - 1;
+    bool sent = false;
     try {
       if (command) {
         refuse_unsolicited_data();
+        refuse_unsafe_line(*command, shown);
         connection_.send(*command + "\r\n", deadline_);
+        sent = true;
       }
       Reply reply = reader_.read_reply(deadline_);
       report_.transcript[entry].reply = reply;
@@ -140,13 +134,29 @@ class Dialog {
     } catch (const TransportError& error) {
       report_.transcript[entry].elapsed = Clock::now() - began;
       if (!cleanup) record_phase(phase, began);
+      if (error.kind() == TransportError::Kind::interrupted) fail_interrupted(error, sent);
       fail_transport(error, waiting_for);
     } catch (const ProtocolError& error) {
       report_.transcript[entry].elapsed = Clock::now() - began;
       if (!cleanup) record_phase(phase, began);
-      fail(FailureKind::protocol, std::string("invalid reply while waiting for ") + waiting_for + ": " + error.what(),
+      fail(FailureKind::protocol, "invalid reply while waiting for " + waiting_for + ": " + error.message(),
            std::nullopt, {}, false);
     }
+  }
+
+  // A signal while a reply was due: the server can still take a QUIT (after
+  // that reply) unless it expects a SASL answer or a TLS handshake, or the
+  // QUIT was what it was answering.
+  [[noreturn]] void fail_interrupted(const TransportError& error, bool command_sent) {
+    reply_outstanding_ = command_sent;
+    const bool usable = command_sent && phase_ != Phase::auth && phase_ != Phase::starttls && phase_ != Phase::quit;
+    fail(FailureKind::interrupted, error.message(), std::nullopt, {}, usable);
+  }
+
+  // The last check before a line goes out: whatever built it, it is one line.
+  void refuse_unsafe_line(const std::string& line, const std::string& shown) {
+    if (const auto problem = wire_value_problem(WireValue::command_line, line))
+      fail(FailureKind::local, "refusing to send '" + shown + "': " + *problem, std::nullopt, {}, true);
   }
 
   Reply command(Phase phase, const std::string& text) {
@@ -295,7 +305,7 @@ class Dialog {
                                : failure.kind() == TlsFailure::Kind::policy ? FailureKind::tls_policy
                                : failure.kind() == TlsFailure::Kind::local  ? FailureKind::local
                                                                             : FailureKind::tls;
-      fail(kind, failure.what(), std::nullopt, {}, false);
+      fail(kind, failure.message(), std::nullopt, {}, false);
     } catch (const TransportError& error) {
       record_phase(Phase::tls, began);
       fail_transport(error, "the TLS handshake");
@@ -340,10 +350,20 @@ class Dialog {
     Reply reply = exchange(Phase::auth, first, "AUTH " + name + (initial ? " ***" : ""), "the reply to AUTH " + name);
     for (int round = 0; reply.code == 334 && round < 10; ++round) {
       const auto challenge = base64_decode(reply.lines.empty() ? "" : reply.lines.front());
-      const std::string answer = mechanism->respond(challenge.value_or(""));
-      reply = exchange(Phase::auth, base64_encode(answer), "***", "the reply to an AUTH " + name + " response");
+      const auto answer = mechanism->respond(challenge.value_or(""));
+      if (!answer) {
+        // RFC 4954 4: "*" cancels; the server answers 501.
+        exchange(Phase::auth, std::string("*"), "*", "the reply to the cancelled AUTH " + name);
+        command_ = "AUTH " + name;
+        fail(FailureKind::protocol, "AUTH " + name + ": the server asked for more than the mechanism has to say",
+             reply, "235 after the last step");
+      }
+      reply = exchange(Phase::auth, base64_encode(*answer), "***", "the reply to an AUTH " + name + " response");
     }
     command_ = "AUTH " + name;
+    if (reply.klass() == 2 && !mechanism->done())
+      fail(FailureKind::protocol, "AUTH " + name + " accepted before the credentials were sent", reply,
+           "334 until the last step");
     if (reply.code == 235 || reply.klass() == 2) return;
     if (reply.code == 334) fail(FailureKind::protocol, "AUTH " + name + " did not end after 10 rounds", reply, "235");
     fail(reply.klass() == 4 ? FailureKind::reply : FailureKind::auth, "AUTH " + name + " rejected", reply, "235");
@@ -365,10 +385,13 @@ class Dialog {
         if (!reply.positive()) fail(FailureKind::reply, custom.command + " rejected", reply, "2xx or 3xx");
         continue;
       }
-      const PosixRegex regex(*custom.expect_regex);
-      if (!regex.compiled())
-        fail(FailureKind::local, "cannot compile regex '" + *custom.expect_regex + "'", reply, {}, true);
-      if (!regex.matches(reply.raw()))
+      std::optional<ResponseRegex> regex;
+      try {
+        regex.emplace(*custom.expect_regex);  // checked while parsing options already
+      } catch (const RegexError& error) {
+        fail(FailureKind::local, "cannot use regex '" + *custom.expect_regex + "': " + error.what(), reply, {}, true);
+      }
+      if (!regex->matches(reply.raw()))
         fail(FailureKind::response_mismatch, custom.command + " answered unexpectedly", reply,
              "regex '" + *custom.expect_regex + "'");
     }
@@ -390,6 +413,24 @@ class Dialog {
     }
   }
 
+  // After a SIGTERM/SIGINT while a reply was due: QUIT within a short grace
+  // (a second signal ends it), reading the reply that was due first.
+  void quit_after_interruption() {
+    const Deadline grace = deadline_.grace(kQuitGraceAfterSignal);
+    if (grace.expired()) return;
+    const auto began = Clock::now();
+    report_.transcript.push_back(Exchange{Phase::quit, "QUIT", std::nullopt, began - start_, {}, true});
+    Exchange& entry = report_.transcript.back();
+    try {
+      connection_.send("QUIT\r\n", grace);
+      if (reply_outstanding_) reader_.read_reply(grace);
+      entry.reply = reader_.read_reply(grace);
+    } catch (const TransportError&) {
+    } catch (const ProtocolError&) {
+    }
+    entry.elapsed = Clock::now() - began;
+  }
+
   // After a failure: say goodbye so the server logs a clean end, within the deadline.
   void polite_quit() {
     if (deadline_.expired()) return;
@@ -408,6 +449,7 @@ class Dialog {
   Phase phase_ = Phase::banner;
   std::string command_;
   std::string hello_name_;
+  bool reply_outstanding_ = false;  // a signal came while a reply was due
 };
 
 }  // namespace

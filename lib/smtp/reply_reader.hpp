@@ -5,16 +5,18 @@
 #include <string>
 
 #include "common/deadline.hpp"
+#include "common/whole_message_error.hpp"
 #include "smtp/reply.hpp"
 
 namespace smtp_ping {
 
 class Connection;
 
-// The server sent something that is not a well-formed SMTP reply.
-class ProtocolError : public std::runtime_error {
+// The server sent something that is not a well-formed SMTP reply; the
+// message may quote it (use message(), not what()).
+class ProtocolError : public WholeMessageError {
  public:
-  using std::runtime_error::runtime_error;
+  using WholeMessageError::WholeMessageError;
 };
 
 // Limits on what one reply may be; beyond them the reply is refused as a

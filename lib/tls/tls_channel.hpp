@@ -7,17 +7,19 @@
 #include <string_view>
 
 #include "common/deadline.hpp"
+#include "common/whole_message_error.hpp"
 #include "probe/probe_options.hpp"
 #include "tls/tls_facts.hpp"
 
 namespace smtp_ping {
 
 // Why a handshake or its certificate failed, already in words for the admin.
-class TlsFailure : public std::runtime_error {
+// The message may quote certificate names: use message(), not what().
+class TlsFailure : public WholeMessageError {
  public:
   enum class Kind { handshake, verify, policy, local };
   TlsFailure(Kind kind, const std::string& message, TlsFacts facts = {})
-      : std::runtime_error(message), kind_(kind), facts_(std::move(facts)) {}
+      : WholeMessageError(message), kind_(kind), facts_(std::move(facts)) {}
   Kind kind() const { return kind_; }
   const TlsFacts& facts() const { return facts_; }
 

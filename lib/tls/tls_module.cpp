@@ -18,7 +18,7 @@ struct Session {
 
 namespace {
 
-void report(ModuleError& error, ModuleError::Source source, int kind, const char* message, TlsFacts facts = {}) {
+void report(ModuleError& error, ModuleError::Source source, int kind, const std::string& message, TlsFacts facts = {}) {
   error.source = source;
   error.kind = kind;
   error.message = message;
@@ -33,10 +33,10 @@ bool guarded(ModuleError& error, Body body) noexcept {
       body();
       return true;
     } catch (const TlsFailure& failure) {
-      report(error, ModuleError::Source::tls_failure, static_cast<int>(failure.kind()), failure.what(),
+      report(error, ModuleError::Source::tls_failure, static_cast<int>(failure.kind()), failure.message(),
              failure.facts());
     } catch (const TransportError& failure) {
-      report(error, ModuleError::Source::transport, static_cast<int>(failure.kind()), failure.what());
+      report(error, ModuleError::Source::transport, static_cast<int>(failure.kind()), failure.message());
     } catch (const std::exception& failure) {
       report(error, ModuleError::Source::other, 0, failure.what());
     } catch (...) {

@@ -6,16 +6,20 @@
 #include <poll.h>
 #include <sys/socket.h>
 
+#include <chrono>
 #include <cstdlib>
 #include <cstring>
 #include <ctime>
 #include <new>
+#include <optional>
 #include <utility>
 #include <vector>
 
 #include <openssl/err.h>
+#include <openssl/pem.h>
 #include <openssl/x509v3.h>
 
+#include "common/user_file.hpp"
 #include "tls/certificate_name.hpp"
 #include "transport/transport_error.hpp"
 #include "transport/wait_for_socket.hpp"
@@ -27,7 +31,23 @@ struct OpenSslFree {
   void operator()(X509* cert) const { X509_free(cert); }
   void operator()(BIO* bio) const { BIO_free(bio); }
   void operator()(GENERAL_NAMES* names) const { GENERAL_NAMES_free(names); }
+  void operator()(EVP_PKEY* key) const { EVP_PKEY_free(key); }
+  void operator()(STACK_OF(X509_INFO) * infos) const { sk_X509_INFO_pop_free(infos, X509_INFO_free); }
 };
+
+// PEM read from memory: the option parser read the file (bounded, regular
+// files only), so nothing here opens one.
+std::unique_ptr<BIO, OpenSslFree> memory_bio(const std::string& pem) {
+  std::unique_ptr<BIO, OpenSslFree> bio(BIO_new_mem_buf(pem.data(), static_cast<int>(pem.size())));
+  if (!bio) throw TlsFailure(TlsFailure::Kind::local, "out of memory for a PEM buffer");
+  return bio;
+}
+
+// The system's CA bundle is about 0.2 MiB (Debian, EL); as --cafile's bound.
+constexpr std::size_t kCaBundleBytes = 4 * 1024 * 1024;
+
+// No passphrase prompt on a terminal: an encrypted key fails instead.
+int no_passphrase(char*, int, int, void*) { return 0; }
 
 struct VerifyError {
   int code;
@@ -195,6 +215,27 @@ int protocol_number(const std::string& version) {
   return 0;
 }
 
+// Every certificate and CRL of PEM text into the store; how many certificates.
+// OpenSSL's error queue keeps why none was found.
+int add_pem_to_store(X509_STORE* store, const std::string& pem) {
+  auto bio = memory_bio(pem);
+  std::unique_ptr<STACK_OF(X509_INFO), OpenSslFree> infos(PEM_X509_INFO_read_bio(bio.get(), nullptr, no_passphrase, nullptr));
+  int certificates = 0;
+  for (int i = 0; infos && i < sk_X509_INFO_num(infos.get()); ++i) {
+    const X509_INFO* info = sk_X509_INFO_value(infos.get(), i);
+    if (info->x509 && X509_STORE_add_cert(store, info->x509) == 1) ++certificates;
+    if (info->crl) X509_STORE_add_crl(store, info->crl);
+  }
+  return certificates;
+}
+
+void load_ca_certificates(SSL_CTX* ctx, const std::string& pem, const std::string& file) {
+  if (add_pem_to_store(SSL_CTX_get_cert_store(ctx), pem) == 0)
+    throw TlsFailure(TlsFailure::Kind::local, "cannot load CA certificates from " + file + ": " +
+                                                  openssl_reason("no PEM certificate in it"));
+  ERR_clear_error();
+}
+
 // ---- the system trust store, read lazily ----------------------------------
 //
 // OpenSSL's default verify paths are a hashed directory and a bundle file
@@ -209,6 +250,7 @@ int protocol_number(const std::string& version) {
 
 struct LazyBundle {
   std::string path;
+  std::optional<Deadline> deadline;  // the handshake's
   bool loaded = false;
 };
 
@@ -221,6 +263,20 @@ int lazy_bundle_new(X509_LOOKUP* lookup) {
 
 void lazy_bundle_free(X509_LOOKUP* lookup) { delete static_cast<LazyBundle*>(X509_LOOKUP_get_method_data(lookup)); }
 
+// The bundle through the bounded reader, as --cafile: only a regular file, at
+// most 4 MiB, within the handshake's deadline; anywhere (it is the system's or
+// the environment's, never a name an option or item key gave). A bundle that
+// cannot be read adds nothing: verification then names the missing issuer.
+void load_bundle(X509_STORE* store, const LazyBundle& bundle) noexcept {
+  try {
+    const Deadline deadline = bundle.deadline.value_or(Deadline::after(std::chrono::seconds(10)));
+    const FileContent content = read_user_file(bundle.path, kCaBundleBytes, FileAccess{}, deadline);
+    if (content.complete) add_pem_to_store(store, content.bytes);
+  } catch (...) {
+  }
+  ERR_clear_error();
+}
+
 int lazy_bundle_by_subject(X509_LOOKUP* lookup, X509_LOOKUP_TYPE type, const X509_NAME* name, X509_OBJECT* found) {
   auto* bundle = static_cast<LazyBundle*>(X509_LOOKUP_get_method_data(lookup));
   if (!bundle || bundle->path.empty() || type != X509_LU_X509) return 0;
@@ -228,7 +284,7 @@ int lazy_bundle_by_subject(X509_LOOKUP* lookup, X509_LOOKUP_TYPE type, const X50
   if (!bundle->loaded) {
     bundle->loaded = true;
     // Every certificate of the file goes into the store, where later lookups find it.
-    if (X509_load_cert_crl_file(lookup, bundle->path.c_str(), X509_FILETYPE_PEM) <= 0) ERR_clear_error();
+    if (store) load_bundle(store, *bundle);
   }
   if (!store || X509_STORE_lock(store) != 1) return 0;
   X509_OBJECT* match = X509_OBJECT_retrieve_by_subject(X509_STORE_get0_objects(store), type, name);
@@ -267,7 +323,7 @@ int verify_server_chain_first(X509_STORE_CTX* store, void*) {
 // getenv() as OpenSSL reads these variables: not for a set-id program.
 const char* environment(const char* name) { return ::secure_getenv(name); }
 
-void use_default_verify_paths(SSL_CTX* ctx) {
+void use_default_verify_paths(SSL_CTX* ctx, const Deadline& deadline) {
   X509_STORE* store = SSL_CTX_get_cert_store(ctx);
   const char* dir = environment(X509_get_default_cert_dir_env());
   X509_LOOKUP* by_dir = X509_STORE_add_lookup(store, X509_LOOKUP_hash_dir());
@@ -279,29 +335,44 @@ void use_default_verify_paths(SSL_CTX* ctx) {
   auto* bundle = by_file ? static_cast<LazyBundle*>(X509_LOOKUP_get_method_data(by_file)) : nullptr;
   if (!bundle) throw TlsFailure(TlsFailure::Kind::local, "cannot use the system CA bundle: " + openssl_reason("?"));
   bundle->path = file ? file : X509_get_default_cert_file();
+  bundle->deadline = deadline;
   SSL_CTX_set_cert_verify_callback(ctx, verify_server_chain_first, nullptr);
 }
 
-void configure_trust(SSL_CTX* ctx, const TlsOptions& options) {
-  if (options.ca_file || options.ca_path) {
-    const char* file = options.ca_file ? options.ca_file->c_str() : nullptr;
-    const char* path = options.ca_path ? options.ca_path->c_str() : nullptr;
-    if (SSL_CTX_load_verify_locations(ctx, file, path) != 1)
-      throw TlsFailure(TlsFailure::Kind::local, "cannot load CA certificates from " +
-                                                    std::string(file ? file : path) + ": " +
-                                                    openssl_reason("unreadable"));
-  } else {
-    use_default_verify_paths(ctx);
-  }
+void configure_trust(SSL_CTX* ctx, const TlsOptions& options, const Deadline& deadline) {
+  if (options.ca_file && !options.ca_pem)
+    throw TlsFailure(TlsFailure::Kind::local, "--cafile " + *options.ca_file + " was not read with the options");
+  if (options.ca_pem) load_ca_certificates(ctx, *options.ca_pem, options.ca_file.value_or("--cafile"));
+  if (options.ca_path && SSL_CTX_load_verify_dir(ctx, options.ca_path->c_str()) != 1)
+    throw TlsFailure(TlsFailure::Kind::local,
+                     "cannot load CA certificates from " + *options.ca_path + ": " + openssl_reason("unreadable"));
+  if (!options.ca_pem && !options.ca_path) use_default_verify_paths(ctx, deadline);
 }
 
+// The leaf, then any chain certificates after it; the key from its own file
+// or from the certificate's (as SSL_CTX_use_certificate_chain_file would).
 void configure_client_certificate(SSL_CTX* ctx, const TlsOptions& options) {
   if (!options.client_cert) return;
   const std::string& cert = *options.client_cert;
   const std::string& key = options.client_key ? *options.client_key : cert;
-  if (SSL_CTX_use_certificate_chain_file(ctx, cert.c_str()) != 1)
+  if (!options.client_cert_pem || (options.client_key && !options.client_key_pem))
+    throw TlsFailure(TlsFailure::Kind::local, "--client-cert/--client-key were not read with the options");
+  auto cert_bio = memory_bio(*options.client_cert_pem);
+  std::unique_ptr<X509, OpenSslFree> leaf(PEM_read_bio_X509_AUX(cert_bio.get(), nullptr, no_passphrase, nullptr));
+  if (!leaf || SSL_CTX_use_certificate(ctx, leaf.get()) != 1)
     throw TlsFailure(TlsFailure::Kind::local, "cannot load client certificate " + cert + ": " + openssl_reason("?"));
-  if (SSL_CTX_use_PrivateKey_file(ctx, key.c_str(), SSL_FILETYPE_PEM) != 1 || SSL_CTX_check_private_key(ctx) != 1)
+  for (int count = 0; count < 100; ++count) {
+    X509* chain_cert = PEM_read_bio_X509(cert_bio.get(), nullptr, no_passphrase, nullptr);
+    if (!chain_cert) break;
+    if (SSL_CTX_ctrl(ctx, SSL_CTRL_CHAIN_CERT, 0, chain_cert) != 1) {  // SSL_CTX_add0_chain_cert
+      X509_free(chain_cert);
+      throw TlsFailure(TlsFailure::Kind::local, "cannot use the chain in " + cert + ": " + openssl_reason("?"));
+    }
+  }
+  ERR_clear_error();  // the end of the PEM data
+  auto key_bio = memory_bio(options.client_key_pem ? *options.client_key_pem : *options.client_cert_pem);
+  std::unique_ptr<EVP_PKEY, OpenSslFree> private_key(PEM_read_bio_PrivateKey(key_bio.get(), nullptr, no_passphrase, nullptr));
+  if (!private_key || SSL_CTX_use_PrivateKey(ctx, private_key.get()) != 1 || SSL_CTX_check_private_key(ctx) != 1)
     throw TlsFailure(TlsFailure::Kind::local, "cannot use client key " + key + ": " + openssl_reason("?"));
 }
 
@@ -315,7 +386,7 @@ std::unique_ptr<TlsSession> TlsSession::establish(int fd, const TlsOptions& opti
   ERR_clear_error();
   std::unique_ptr<SSL_CTX, SslDeleter> ctx(SSL_CTX_new(TLS_client_method()));
   if (!ctx) throw TlsFailure(TlsFailure::Kind::local, "cannot create a TLS context: " + openssl_reason("?"));
-  if (options.verify) configure_trust(ctx.get(), options);
+  if (options.verify) configure_trust(ctx.get(), options, deadline);
   configure_client_certificate(ctx.get(), options);
   // --no-verify: OpenSSL then skips building and checking the chain (0.6 M
   // instructions) whose verdict nobody would read.

@@ -1,15 +1,16 @@
 #pragma once
 
-#include <stdexcept>
 #include <string>
+
+#include "common/whole_message_error.hpp"
 
 namespace smtp_ping {
 
 // Something went wrong below the SMTP layer. The dialog adds the phase.
-class TransportError : public std::runtime_error {
+class TransportError : public WholeMessageError {
  public:
-  enum class Kind { timeout, closed, io, tls };
-  TransportError(Kind kind, const std::string& message) : std::runtime_error(message), kind_(kind) {}
+  enum class Kind { timeout, closed, io, tls, interrupted };
+  TransportError(Kind kind, const std::string& message) : WholeMessageError(message), kind_(kind) {}
   Kind kind() const { return kind_; }
 
  private:

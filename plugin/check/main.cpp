@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "check/check_run.hpp"
+#include "interrupt_signals.hpp"
 #include "options/check_config.hpp"
 #include "output/safe_text.hpp"
 
@@ -14,6 +15,7 @@ namespace {
 constexpr int kUnknown = 3;
 
 int print(const std::string& text, int exit_code) {
+  smtp_ping::hold_interrupt_signals();
   std::fwrite(text.data(), 1, text.size(), stdout);
   std::fflush(stdout);
   return exit_code;
@@ -47,6 +49,7 @@ int main(int argc, char** argv) {
   // OpenSSL writes to the socket with write(2): a server that hangs up must
   // give an error to report, not a SIGPIPE that kills the plugin silently.
   std::signal(SIGPIPE, SIG_IGN);
+  smtp_ping::handle_interrupt_signals();
   try {
     const std::vector<std::string> args = argc > 1 ? std::vector<std::string>(argv + 1, argv + argc)
                                                    : std::vector<std::string>();

@@ -15,12 +15,12 @@ std::string cache_key(const std::vector<KeyParameter>& parameters, std::chrono::
 }  // namespace
 
 const CheckConfig& ConfigCache::get(const std::vector<KeyParameter>& parameters,
-                                    std::chrono::milliseconds agent_timeout) {
+                                    std::chrono::milliseconds agent_timeout, const FileAccess& files) {
   const auto now = std::chrono::steady_clock::now();
   const std::string key = cache_key(parameters, agent_timeout);
   if (const auto found = entries_.find(key); found != entries_.end() && now - found->second.parsed < kLifetime)
     return found->second.config;
-  CheckConfig config = check_config(parameters, agent_timeout);  // throws ItemError: nothing cached
+  CheckConfig config = check_config(parameters, agent_timeout, files);  // throws ItemError: nothing cached
   if (entries_.size() >= kMaxEntries) entries_.clear();
   return (entries_[key] = Entry{std::move(config), now}).config;
 }

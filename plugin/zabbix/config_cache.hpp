@@ -16,7 +16,8 @@ namespace smtp_ping::zabbix {
 class ConfigCache {
  public:
   // Valid until the next get(): a listener serves one item at a time.
-  const CheckConfig& get(const std::vector<KeyParameter>& parameters, std::chrono::milliseconds agent_timeout);
+  const CheckConfig& get(const std::vector<KeyParameter>& parameters, std::chrono::milliseconds agent_timeout,
+                         const FileAccess& files);
 
  private:
   struct Entry {

@@ -90,10 +90,10 @@ std::vector<std::string> check_arguments(const std::vector<KeyParameter>& parame
 
 namespace {
 
-CheckConfig parsed_config(const std::vector<std::string>& arguments) {
+CheckConfig parsed_config(const std::vector<std::string>& arguments, const FileAccess& files) {
   ParsedCommandLine parsed;
   try {
-    parsed = parse_command_line(arguments);
+    parsed = parse_command_line(arguments, kCheckProgram, files);
   } catch (const UsageError& error) {
     throw ItemError(std::string("Invalid options: ") + error.what());
   }
@@ -104,21 +104,22 @@ CheckConfig parsed_config(const std::vector<std::string>& arguments) {
 
 }  // namespace
 
-CheckConfig check_config(const std::vector<KeyParameter>& parameters, milliseconds agent_timeout) {
-  CheckConfig config = parsed_config(check_arguments(parameters));
+CheckConfig check_config(const std::vector<KeyParameter>& parameters, milliseconds agent_timeout,
+                         const FileAccess& files) {
+  CheckConfig config = parsed_config(check_arguments(parameters), files);
   config.probe.timeout = call_budget(agent_timeout, config.probe.timeout);
   return config;
 }
 
 MxDiscoveryRequest mx_discovery_request(const std::vector<KeyParameter>& parameters,
-                                        milliseconds agent_timeout) {
+                                        milliseconds agent_timeout, const FileAccess& files) {
   require_at_most(parameters, kMaxDiscoveryParameters);
   MxDiscoveryRequest request;
   request.domain = required_text(parameters, 0, "domain");
   // The same option language as the other keys; -t and --dns-server matter here.
   std::vector<std::string> arguments{"--hostname=" + request.domain};
   for (std::string& option : split_options(text_at(parameters, 1), 1)) arguments.push_back(std::move(option));
-  const CheckConfig config = parsed_config(arguments);
+  const CheckConfig config = parsed_config(arguments, files);
   try {
     if (config.dns_server) request.lookup.server = parse_dns_server(*config.dns_server);
   } catch (const std::invalid_argument& error) {

@@ -36,9 +36,10 @@ std::chrono::milliseconds call_budget(std::chrono::milliseconds agent_timeout,
 std::vector<std::string> check_arguments(const std::vector<KeyParameter>& parameters);
 
 // check_arguments() parsed by parse_command_line(), with the probe's timeout cut
-// to call_budget(). Throws ItemError (UsageError included).
+// to call_budget(); files only as `files` allows (the module's
+// AllowedFileDirectory). Throws ItemError (UsageError included).
 CheckConfig check_config(const std::vector<KeyParameter>& parameters,
-                         std::chrono::milliseconds agent_timeout);
+                         std::chrono::milliseconds agent_timeout, const FileAccess& files);
 
 // smtp.mx.discovery[domain,<options>] where OPTIONS understands
 // --dns-server=ADDR[:PORT] and -t/--timeout=SECONDS. Throws ItemError.
@@ -48,6 +49,6 @@ struct MxDiscoveryRequest {
   std::chrono::milliseconds timeout{0};
 };
 MxDiscoveryRequest mx_discovery_request(const std::vector<KeyParameter>& parameters,
-                                        std::chrono::milliseconds agent_timeout);
+                                        std::chrono::milliseconds agent_timeout, const FileAccess& files);
 
 }  // namespace smtp_ping::zabbix

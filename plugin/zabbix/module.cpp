@@ -15,8 +15,11 @@
 
 #include "agent_result.hpp"
 #include "check/check_run.hpp"
+#include "common/whole_message_error.hpp"
+#include "output/safe_text.hpp"
 #include "config_cache.hpp"
 #include "item_request.hpp"
+#include "module_settings.hpp"
 #include "mx_discovery.hpp"
 #include "zabbix_abi.hpp"
 
@@ -28,8 +31,13 @@ namespace {
 using std::chrono::milliseconds;
 
 // The module's own state: the agent's Timeout, as told by
-// zbx_module_item_timeout (default 3 s), and each listener's parsed keys.
+// zbx_module_item_timeout (default 3 s), the admin's settings (read in
+// zbx_module_init), and each listener's parsed keys.
+constexpr std::size_t kReasonCap = 2048;
+
 milliseconds agent_timeout{3'000};
+// No file at all until zbx_module_init has read the admin's settings.
+ModuleSettings settings{FileAccess{{}, {}, "smtp_ping.so reads no files: its settings were not read yet"}};
 ConfigCache config_cache;
 
 // Blocks SIGPIPE while a probe runs and discards one raised meanwhile, so a peer
@@ -81,12 +89,22 @@ enum class Judged { yes, no };
 // The same check as check_smtp_ping (a series too, with -n), bounded by the
 // agent's Timeout as a whole; Judged::no leaves the verdict out.
 CheckResult run_item_check(const AgentRequest& request, Judged judged = Judged::yes) {
-  const CheckConfig& config = config_cache.get(key_parameters(request), agent_timeout);
+  const CheckConfig& config = config_cache.get(key_parameters(request), agent_timeout, settings.files);
   // Plain sockets send with MSG_NOSIGNAL; only OpenSSL's write(2) can raise it.
   std::optional<SigpipeBlock> sigpipe_block;
   if (config.probe.tls.mode != TlsMode::none) sigpipe_block.emplace();
   const auto budget = call_budget(agent_timeout, agent_timeout);
   return judged == Judged::yes ? run_check(config, budget) : measure_check(config, budget);
+}
+
+// "Not supported" with a reason that may quote the key or DNS data: one
+// safe line, like every other text the module hands the agent.
+int not_supported(AgentResult* result, const std::string& reason) noexcept {
+  try {
+    return fail_with_message(result, safe_text(reason, kReasonCap).c_str());
+  } catch (...) {
+    return fail_with_message(result, "smtp_ping: out of memory");
+  }
 }
 
 // Runs `body` and turns every exception into "not supported".
@@ -95,11 +113,13 @@ int guarded(AgentResult* result, Body body) noexcept {
   try {
     return body();
   } catch (const ItemError& error) {
-    return fail_with_message(result, error.what());
+    return not_supported(result, error.what());
   } catch (const DnsLookupError& error) {
-    return fail_with_message(result, "MX lookup failed: ", error.what());
+    return not_supported(result, std::string("MX lookup failed: ") + error.what());
+  } catch (const WholeMessageError& error) {
+    return not_supported(result, "smtp_ping internal error: " + error.message());
   } catch (const std::exception& error) {
-    return fail_with_message(result, "smtp_ping internal error: ", error.what());
+    return not_supported(result, std::string("smtp_ping internal error: ") + error.what());
   } catch (...) {
     return fail_with_message(result, "smtp_ping internal error: unknown exception");
   }
@@ -136,7 +156,7 @@ int status_item(AgentRequest* request, AgentResult* result) {
 
 int mx_discovery_item(AgentRequest* request, AgentResult* result) {
   return guarded(result, [&] {
-    const MxDiscoveryRequest discovery = mx_discovery_request(key_parameters(*request), agent_timeout);
+    const MxDiscoveryRequest discovery = mx_discovery_request(key_parameters(*request), agent_timeout, settings.files);
     const auto exchanges = lookup_mx(discovery.domain, discovery.lookup, Deadline::after(discovery.timeout));
     return succeed_with_text(result, mx_discovery_json(exchanges));
   });
@@ -163,7 +183,15 @@ Metric item_table[] = {
 
 SMTP_PING_EXPORT int zbx_module_api_version() { return smtp_ping::zabbix::kModuleApiVersion; }
 
-SMTP_PING_EXPORT int zbx_module_init() { return smtp_ping::zabbix::kModuleOk; }
+// No signal handler, no thread: the agent's process is the agent's.
+SMTP_PING_EXPORT int zbx_module_init() {
+  try {
+    smtp_ping::zabbix::settings = smtp_ping::zabbix::load_module_settings();
+  } catch (...) {
+    smtp_ping::zabbix::settings.files.refusal = "smtp_ping.so reads no files: its settings could not be read";
+  }
+  return smtp_ping::zabbix::kModuleOk;
+}
 
 SMTP_PING_EXPORT int zbx_module_uninit() { return smtp_ping::zabbix::kModuleOk; }
 

@@ -53,19 +53,4 @@ inline void require(bool condition, const char* what, std::string_view detail = 
 }
 
 
-// Option names (without "--") that make parse_command_line read files; long
-// options may be abbreviated (Boost guesses unambiguous prefixes), so any
-// argument whose name is a prefix of one of them is refused.
-inline bool may_touch_files(const std::vector<std::string>& args) {
-  static const char* const kFileOptions[] = {"extra-opts", "password-file"};
-  for (const auto& arg : args) {
-    if (arg.find("extra-opts") != std::string::npos || arg.find("password-file") != std::string::npos) return true;
-    if (arg.size() < 3 || arg.compare(0, 2, "--") != 0) continue;
-    const std::string name = arg.substr(2, arg.find('=') == std::string::npos ? std::string::npos : arg.find('=') - 2);
-    for (const char* option : kFileOptions)
-      if (!name.empty() && std::string_view(option).substr(0, name.size()) == name) return true;
-  }
-  return false;
-}
-
 }  // namespace smtp_ping::fuzz

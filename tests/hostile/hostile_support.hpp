@@ -132,7 +132,8 @@ inline nlohmann::json expect_safe_json_output(const CheckRun& run) {
       const std::string label = item.value("label", "");
       EXPECT_TRUE(label == "dns" || label == "connect" || label == "tls" || label == "banner" || label == "ehlo" ||
                   label == "starttls" || label == "ehlo_tls" || label == "auth" || label == "mail" ||
-                  label == "rcpt" || label == "data" || label == "command" || label == "quit" || label == "total")
+                  label == "rcpt" || label == "data" || label == "command" || label == "quit" || label == "total" ||
+                  label == "cert_days")
           << "unexpected perfdata label '" << label << "'\n"
           << run.describe();
     }

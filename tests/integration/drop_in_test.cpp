@@ -1,6 +1,7 @@
 // Drop-in fidelity (issue 12): the command lines check_smtp configurations
 // send, run through a link named check_smtp, and what we judge on purpose
 // beyond them (certificate names, trust store, deadline, perfdata labels).
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cstdio>
@@ -401,6 +402,18 @@ TEST_F(TrustStore, UnknownCaIsNotTrusted) {
   const auto files = certificate("unknown-ca");
   ScriptedSmtpServer server(tls_script(files));
   const auto run = verify_localhost(server, {{"SSL_CERT_DIR", dir_.file("empty")}, {"SSL_CERT_FILE", dir_.file("none")}});
+  EXPECT_EQ(run.exit_code, exit_critical) << run.describe();
+  EXPECT_TRUE(contains(run.first_line(), "self-signed certificate")) << run.describe();
+}
+
+// The bundle goes through the bounded reader (docs/limits.md): a FIFO named by
+// SSL_CERT_FILE is refused unopened; OpenSSL's own fopen() waited for a writer for ever.
+TEST_F(TrustStore, BundleThatIsAFifoIsNotWaitedFor) {
+  const auto files = certificate("fifo-ca");
+  ScriptedSmtpServer server(tls_script(files));
+  const std::string fifo = dir_.file("bundle.fifo");
+  ASSERT_EQ(::mkfifo(fifo.c_str(), 0600), 0);
+  const auto run = verify_localhost(server, {{"SSL_CERT_DIR", dir_.file("empty")}, {"SSL_CERT_FILE", fifo}});
   EXPECT_EQ(run.exit_code, exit_critical) << run.describe();
   EXPECT_TRUE(contains(run.first_line(), "self-signed certificate")) << run.describe();
 }

@@ -31,6 +31,25 @@ TEST(TlsModule, PlainCheckMapsNeitherOpenSslNorTheModule) {
   EXPECT_FALSE(contains(run.err, "smtp-ping-tls")) << run.err;
 }
 
+// Issue 13: libidn2 is loaded for an internationalised name only.
+TEST(TlsModule, PlainCheckDoesNotMapLibidn2) {
+  ScriptedSmtpServer server;
+  const auto run = run_program(check_binary_path(), target_of(server) + std::initializer_list<std::string>{"-F", "me"},
+                               Millis(10'000), {{"LD_DEBUG", "files"}});
+  EXPECT_EQ(run.exit_code, exit_ok) << run.describe();
+  EXPECT_FALSE(contains(run.err, "libidn2")) << run.err;
+}
+
+TEST(TlsModule, AnInternationalNameLoadsLibidn2) {
+  ScriptedSmtpServer server;
+  const auto run = run_program(check_binary_path(),
+                               target_of(server) + std::initializer_list<std::string>{"-F", "pr\xc3\xbc" "fer.example"},
+                               Millis(10'000), {{"LD_DEBUG", "files"}});
+  EXPECT_EQ(run.exit_code, exit_ok) << run.describe();
+  EXPECT_TRUE(contains(run.err, "libidn2")) << run.err;
+  EXPECT_TRUE(server.first_connection().received("EHLO xn--prfer-lva.example"));
+}
+
 TEST(TlsModule, StartTlsLoadsTheModuleBesideThePlugin) {
   TempDir dir;
   const auto files = make_self_signed_certificate(dir.path().string(), "beside", {});

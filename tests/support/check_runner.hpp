@@ -16,6 +16,7 @@ struct CheckRun {
   std::string out;
   std::string err;
   std::chrono::milliseconds wall{0};
+  long max_rss_kb = 0;  // peak resident set size (wait4)
 
   std::string first_line() const;
   std::string output() const { return out + err; }
@@ -26,9 +27,16 @@ struct CheckRun {
 // Environment changes for the child: a value sets the variable, nullopt removes it.
 using EnvOverrides = std::map<std::string, std::optional<std::string>>;
 
+// A signal sent to the child while it runs (e.g. SIGTERM after 300 ms).
+struct SignalAfter {
+  int signal = 0;
+  std::chrono::milliseconds after{0};
+};
+
 // Runs `program` with `args` (without argv[0]) and no stdin.
 CheckRun run_program(const std::string& program, const std::vector<std::string>& args,
-                     std::chrono::milliseconds hard_limit, const EnvOverrides& env = {});
+                     std::chrono::milliseconds hard_limit, const EnvOverrides& env = {},
+                     std::optional<SignalAfter> signal_after = std::nullopt);
 
 // Runs check_smtp_ping (the binary built with this tree).
 CheckRun run_check(const std::vector<std::string>& args,

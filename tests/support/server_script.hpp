@@ -81,6 +81,8 @@ struct AuthSettings {
   std::string user;
   std::string secret;  // password, or the bearer token for XOAUTH2/OAUTHBEARER
   std::vector<std::string> mechanisms{"PLAIN", "LOGIN", "CRAM-MD5", "XOAUTH2", "OAUTHBEARER"};
+  // A careless server: its 535 quotes what the client sent, base64 and decoded.
+  bool echo_credentials = false;
 };
 
 // What happens to a whole connection, chosen by its accept index (1-based).

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 
+#include "sasl.hpp"
 #include "sasl_exchange.hpp"
 
 namespace smtp_ping::test {
@@ -263,6 +264,7 @@ std::optional<std::string> SmtpSession::ask(const std::string& challenge) {
   channel_.write("334 " + challenge + "\r\n");
   auto line = channel_.read_line();
   if (line) log_.update([&](ConnectionRecord& r) { r.lines.push_back(*line); });
+  if (line) auth_answers_.push_back(*line);
   return line;
 }
 
@@ -274,6 +276,8 @@ SmtpSession::Next SmtpSession::answer_auth(const std::string& argument) {
     return perform(Step{}, {"504 5.5.4 Unrecognized authentication type"});
   if (initial == "=") initial.clear();  // RFC 4954: an empty initial response
 
+  auth_answers_.clear();
+  if (!initial.empty()) auth_answers_.push_back(initial);
   const auto outcome = run_sasl_exchange(mechanism, initial, {script_.auth->user, script_.auth->secret},
                                          script_.hostname, log_.index(),
                                          [this](const std::string& challenge) { return ask(challenge); });
@@ -283,8 +287,22 @@ SmtpSession::Next SmtpSession::answer_auth(const std::string& argument) {
     r.auth_success = outcome->success;
   });
   if (outcome->aborted) return perform(Step{}, {"501 5.7.0 Authentication aborted"});
+  if (!outcome->success && script_.auth->echo_credentials)
+    return perform(Step{}, {"535 5.7.8 Authentication failed for " + echoed_credentials()});
   return perform(Step{}, {outcome->success ? "235 2.7.0 Authentication successful"
                                             : "535 5.7.8 Error: authentication failed: authentication failure"});
+}
+
+// "AHVzZXIAcGFzcw== decoded=\0user\0pass" for each answer, NUL bytes and all.
+std::string SmtpSession::echoed_credentials() const {
+  std::string text;
+  for (const auto& answer : auth_answers_) {
+    std::string decoded = base64_decode(answer).value_or("");
+    for (auto& c : decoded)
+      if (c == '\r' || c == '\n') c = ' ';
+    text += (text.empty() ? "" : "; ") + answer + " decoded=" + decoded;
+  }
+  return text;
 }
 
 }  // namespace smtp_ping::test

@@ -38,6 +38,7 @@ class SmtpSession {
   Next begin_tls();
   Next answer_auth(const std::string& argument);
   std::optional<std::string> ask(const std::string& challenge);
+  std::string echoed_credentials() const;
 
   const Step& step_for(const std::string& verb) const;
   std::vector<std::string> default_reply(const std::string& verb, const std::string& argument) const;
@@ -47,6 +48,7 @@ class SmtpSession {
   Channel& channel_;
   ConnectionLog log_;
   SSL_CTX* tls_context_;
+  std::vector<std::string> auth_answers_;  // what the client sent during the current AUTH
 };
 
 }  // namespace smtp_ping::test

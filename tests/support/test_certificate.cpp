@@ -29,11 +29,33 @@ void require(bool ok, const std::string& what) {
   if (!ok) throw std::runtime_error("test certificate: " + what);
 }
 
-std::string subject_alt_names(const CertificateRequest& request) {
-  std::string names;
-  for (const auto& dns : request.dns_names) names += (names.empty() ? "" : ",") + std::string("DNS:") + dns;
-  for (const auto& ip : request.ip_addresses) names += (names.empty() ? "" : ",") + std::string("IP:") + ip;
-  return names;
+using GeneralNamesPtr = std::unique_ptr<GENERAL_NAMES, Freer<GENERAL_NAMES, GENERAL_NAMES_free>>;
+
+void add_dns_name(GENERAL_NAMES* names, const std::string& dns) {
+  GENERAL_NAME* name = GENERAL_NAME_new();
+  ASN1_IA5STRING* text = ASN1_IA5STRING_new();
+  require(name != nullptr && text != nullptr, "GENERAL_NAME_new");
+  // With its length: the configuration-string API would stop at a NUL.
+  require(ASN1_STRING_set(text, dns.data(), static_cast<int>(dns.size())) == 1, "ASN1_STRING_set");
+  GENERAL_NAME_set0_value(name, GEN_DNS, text);
+  require(sk_GENERAL_NAME_push(names, name) > 0, "sk_GENERAL_NAME_push");
+}
+
+void add_ip_address(GENERAL_NAMES* names, const std::string& ip) {
+  GENERAL_NAME* name = GENERAL_NAME_new();
+  ASN1_OCTET_STRING* address = a2i_IPADDRESS(ip.c_str());
+  require(name != nullptr && address != nullptr, "IP address " + ip);
+  GENERAL_NAME_set0_value(name, GEN_IPADD, address);
+  require(sk_GENERAL_NAME_push(names, name) > 0, "sk_GENERAL_NAME_push");
+}
+
+void add_subject_alt_names(X509* cert, const CertificateRequest& request) {
+  if (request.dns_names.empty() && request.ip_addresses.empty()) return;
+  GeneralNamesPtr names(sk_GENERAL_NAME_new_null());
+  require(names != nullptr, "sk_GENERAL_NAME_new_null");
+  for (const auto& dns : request.dns_names) add_dns_name(names.get(), dns);
+  for (const auto& ip : request.ip_addresses) add_ip_address(names.get(), ip);
+  require(X509_add1_ext_i2d(cert, NID_subject_alt_name, names.get(), 0, X509V3_ADD_DEFAULT) == 1, "subjectAltName");
 }
 
 void add_extension(X509* cert, int nid, const std::string& value) {
@@ -56,8 +78,7 @@ CertPtr build_certificate(EVP_PKEY* key, const CertificateRequest& request) {
   X509_NAME_add_entry_by_txt(name, "CN", MBSTRING_ASC, reinterpret_cast<const unsigned char*>(request.common_name.c_str()),
                              -1, -1, 0);
   X509_set_issuer_name(cert.get(), name);
-  const auto alt_names = subject_alt_names(request);
-  if (!alt_names.empty()) add_extension(cert.get(), NID_subject_alt_name, alt_names);
+  add_subject_alt_names(cert.get(), request);
   add_extension(cert.get(), NID_basic_constraints, "critical,CA:TRUE");
   require(X509_sign(cert.get(), key, EVP_sha256()) > 0, "X509_sign");
   return cert;

@@ -12,6 +12,7 @@ struct CertificateFiles {
 
 struct CertificateRequest {
   std::string common_name = "demo.smtp-ping.test";
+  // Taken byte for byte: a name may carry a NUL ("mail.example.org\0.evil.example").
   std::vector<std::string> dns_names{"demo.smtp-ping.test", "localhost"};
   std::vector<std::string> ip_addresses{"127.0.0.1", "::1"};
   long valid_from_days = -1;  // relative to now

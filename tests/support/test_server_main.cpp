@@ -66,6 +66,23 @@ ListenAddress parse_listen(const std::string& text) {
   return ListenAddress::tcp(address, static_cast<std::uint16_t>(port));
 }
 
+// LINES lines of exactly BYTES bytes each ("220-host x...x", ..., "220 x...x").
+std::vector<std::string> filled_reply(const std::string& code, const std::string& hostname, const std::string& size) {
+  const auto times = size.find('x');
+  if (times == std::string::npos) throw std::invalid_argument("--fill-reply wants VERB=LINESxBYTES, got " + size);
+  const int lines = std::stoi(size.substr(0, times));
+  const auto bytes = static_cast<std::size_t>(std::stoul(size.substr(times + 1)));
+  if (lines < 1 || lines > 100'000 || bytes < 8 || bytes > (1u << 20))
+    throw std::invalid_argument("--fill-reply: 1-100000 lines of 8 bytes to 1 MiB");
+  std::vector<std::string> reply;
+  for (int i = 0; i < lines; ++i) {
+    std::string line = code + (i + 1 == lines ? " " : "-") + (i == 0 ? hostname + " " : "X" + std::to_string(i) + "-");
+    line.resize(bytes, 'x');
+    reply.push_back(std::move(line));
+  }
+  return reply;
+}
+
 Step& step_of(ServerScript& script, const std::string& verb) {
   return verb == "GREETING" ? script.greeting : script.commands[verb];
 }
@@ -89,6 +106,9 @@ po::options_description describe_options() {
       ("reply", po::value<std::vector<std::string>>()->composing(), "VERB=\"CODE TEXT\" (repeatable; VERB may be * or .)")
       ("delay", po::value<std::vector<std::string>>()->composing(), "VERB=SECONDS before the reply (repeatable)")
       ("fault", po::value<std::vector<std::string>>()->composing(), "VERB=stall|close|reset|garbage|huge (VERB may be greeting)")
+      ("fill-reply", po::value<std::vector<std::string>>()->composing(),
+       "VERB=LINESxBYTES: a reply of LINES lines of exactly BYTES bytes, code included, printable ASCII "
+       "(VERB may be greeting); greeting=16x16384 and EHLO=16x16384 are the largest replies smtp-ping accepts")
       ("refuse", po::value<std::string>(), "connection numbers to close at once, e.g. 2,4")
       ("proxy", "expect a HAProxy PROXY v1 line first")
       ("tls-cert", po::value<std::string>(), "PEM certificate: offer STARTTLS")
@@ -115,6 +135,11 @@ void apply_steps(const po::variables_map& vm, ServerScript& script) {
   each("reply", [](Step& step, const std::string& text) { step.lines = reply(unescape_newlines(text)).lines; });
   each("delay", [](Step& step, const std::string& text) { step.delay = seconds_to_millis(text); });
   each("fault", [](Step& step, const std::string& kind) { step.fault = parse_fault(kind); });
+  if (vm.count("fill-reply"))
+    for (const auto& item : vm["fill-reply"].as<std::vector<std::string>>()) {
+      const auto [verb, size] = split_assignment(item, "--fill-reply");
+      step_of(script, verb).lines = filled_reply(verb == "GREETING" ? "220" : "250", script.hostname, size);
+    }
 }
 
 void apply_security(const po::variables_map& vm, ServerScript& script) {

@@ -364,18 +364,29 @@ TEST_F(CommandLine, StarttlsAndSslExcludeEachOther) {
 }
 
 TEST_F(CommandLine, TlsDetails) {
+  const std::string cert = temp_file("client certificate PEM"), key = temp_file("client key PEM");
   const auto config = parse({"-H", "mx", "-S", "--sni", "name.example.org", "--no-verify", "--cafile", "/ca.pem",
                              "--capath", "/certs", "--verify-name", "mx.example.org", "--tls-min", "1.2",
-                             "--client-cert", "/c.pem", "--client-key", "/k.pem"});
+                             "--client-cert", cert, "--client-key", key});
   const auto& tls = config.probe.tls;
   EXPECT_EQ(tls.sni, std::string("name.example.org"));
   EXPECT_FALSE(tls.verify);
   EXPECT_EQ(tls.ca_file, std::string("/ca.pem"));
+  EXPECT_FALSE(tls.ca_pem) << "--no-verify: the CA file is not read";
   EXPECT_EQ(tls.ca_path, std::string("/certs"));
   EXPECT_EQ(tls.verify_name, std::string("mx.example.org"));
   EXPECT_EQ(tls.min_version, std::string("1.2"));
-  EXPECT_EQ(tls.client_cert, std::string("/c.pem"));
-  EXPECT_EQ(tls.client_key, std::string("/k.pem"));
+  EXPECT_EQ(tls.client_cert, cert);
+  EXPECT_EQ(tls.client_key, key);
+  EXPECT_EQ(tls.client_cert_pem, std::string("client certificate PEM")) << "read while parsing";
+  EXPECT_EQ(tls.client_key_pem, std::string("client key PEM"));
+}
+
+TEST_F(CommandLine, CaFileIsReadWhenVerifying) {
+  const std::string ca = temp_file("CA PEM");
+  EXPECT_EQ(parse({"-H", "mx", "-S", "--cafile", ca}).probe.tls.ca_pem, std::string("CA PEM"));
+  const auto message = usage_error({"-H", "mx", "-S", "--cafile", "/nonexistent/ca.pem"});
+  EXPECT_TRUE(mentions(message, "--cafile")) << message;
 }
 
 TEST_F(CommandLine, SniWithoutValueKeepsTheDefault) {
@@ -721,6 +732,94 @@ TEST_F(CommandLine, AmbiguousOptionErrorNeverEchoesItsValue) {
   EXPECT_TRUE(mentions(message, "--auth")) << message;
   EXPECT_FALSE(mentions(message, "Sup3rSecret")) << message;
 }
+
+// --- issue 13: values that reach the wire, files, regexes, names ---
+
+TEST_F(CommandLine, WireValuesAreCheckedWhereTheyAreGiven) {
+  EXPECT_TRUE(mentions(usage_error({"-H", "mx", "-F", "probe\r\nMAIL FROM:<x@y>"}), "-F/--fqdn"));
+  EXPECT_TRUE(mentions(usage_error({"-H", "mx", "-C", "NOOP\x1b"}), "-C/--command"));
+  EXPECT_TRUE(mentions(usage_error({"-H", "mx", "-f", "a@b\nRSET"}), "-f/--from"));
+  EXPECT_TRUE(mentions(usage_error({"-H", "mx", "-A", "XOAUTH2", "-U", "u\x01x", "-P", "t"}), "-U/--authuser"));
+}
+
+TEST_F(CommandLine, ABadSecretIsNeverQuoted) {
+  const auto message = usage_error({"-H", "mx", "-A", "PLAIN", "-U", "u", "-P", "hunter2\x01x"});
+  EXPECT_TRUE(mentions(message, "-P/--authpass")) << message;
+  EXPECT_FALSE(mentions(message, "hunter2")) << message;
+}
+
+TEST_F(CommandLine, RegexesAreCompiledWhileParsing) {
+  EXPECT_TRUE(mentions(usage_error({"-H", "mx", "-C", "NOOP", "-R", "["}), "-R/--response"));
+  const auto message = usage_error({"-H", "mx", "-C", "NOOP", "-R", std::string(20'000, '(')});
+  EXPECT_TRUE(mentions(message, "(20000 bytes)")) << "a long value is shortened: " << message.size();
+  EXPECT_LT(message.size(), 300u);
+}
+
+TEST_F(CommandLine, HostNamesAndAddresses) {
+  EXPECT_EQ(parse({"-H", "[::1]"}).probe.host, "::1");
+  EXPECT_EQ(parse({"-H", "b\xc3\xbc" "cher.example"}).probe.host, "xn--bcher-kva.example");
+  EXPECT_TRUE(mentions(usage_error({"-H", "mx.example.org:587"}), "-p 587"));
+  EXPECT_EQ(parse({"-H", "mx", "-F", "pr\xc3\xbc" "fer.example"}).probe.hello_name, "xn--prfer-lva.example");
+  EXPECT_EQ(parse({"-H", "mx", "-S", "--verify-name", "[2001:db8::1]"}).probe.tls.verify_name,
+            std::string("2001:db8::1"));
+}
+
+TEST_F(CommandLine, PasswordFileIsBounded) {
+  EXPECT_TRUE(mentions(usage_error({"-H", "mx", "-U", "u", "--password-file", "/dev/zero"}), "not a regular file"));
+  EXPECT_TRUE(mentions(usage_error({"-H", "mx", "-U", "u", "--password-file", temp_file(std::string(20'000, 'x'))}),
+                       "longer than 16384 bytes"));
+  EXPECT_EQ(parse({"-H", "mx", "-U", "u", "--password-file", temp_file("first\n" + std::string(100'000, 'x'))})
+                .probe.auth.secret,
+            "first");
+}
+
+TEST_F(CommandLine, ConfinedFilesForItemKeys) {
+  const std::string outside = temp_file("secret\n");
+  FileAccess confined;
+  confined.only_below = "/nonexistent-smtp-ping-dir";
+  try {
+    parse_command_line({"-H", "mx", "-U", "u", "--password-file", outside}, kCheckProgram, confined);
+    ADD_FAILURE() << "read a file outside";
+  } catch (const UsageError& error) {
+    EXPECT_TRUE(mentions(error.what(), "is outside /nonexistent-smtp-ping-dir")) << error.what();
+  }
+}
+
+// --- issues 12 and 13 together: unwrapped and trimmed first, then checked ---
+
+TEST_F(CommandLine, EnvelopeAddressesAreUnwrappedBeforeTheWireCheck) {
+  EXPECT_EQ(parse({"-H", "mx", "-f <a@b.example>", "--rcpt", " <c@d.example> "}).probe.rcpt_to,
+            (Strings{"c@d.example"}));
+  // What is left inside the brackets is judged: no line break, no second pair.
+  EXPECT_TRUE(mentions(usage_error({"-H", "mx", "-f", "<a@b\r\nRSET>"}), "-f/--from"));
+  EXPECT_TRUE(mentions(usage_error({"-H", "mx", "--rcpt", "<<c@d>>"}), "without < and >"));
+}
+
+TEST_F(CommandLine, PositionalHostIsCheckedAsMinusH) {
+  EXPECT_EQ(parse({"[::1]", "extra"}).probe.host, "::1");
+  EXPECT_TRUE(mentions(usage_error({"mx.example.org:587"}), "-p 587"));
+  EXPECT_TRUE(mentions(usage_error({"mx\r\nQUIT"}), "-H/--hostname"));
+}
+
+// An ignored word is shown at -v and in JSON, unless it may hold the password:
+// "-P $USER5$" with a blank in the unquoted secret reaches us split in two.
+TEST_F(CommandLine, IgnoredWordsThatMayHoldThePasswordAreNotShown) {
+  const auto split = parse({"-H", "mx", "-A", "PLAIN", "-U", "u", "-P", "correct", "horse", "-S", "q"});
+  ASSERT_EQ(split.notes.size(), 2u);
+  EXPECT_TRUE(mentions(split.notes[0], "may hold the password (not shown)")) << split.notes[0];
+  EXPECT_FALSE(mentions(split.notes[0], "horse")) << split.notes[0];
+  EXPECT_TRUE(mentions(split.notes[1], "'q'")) << "a word elsewhere is shown: " << split.notes[1];
+
+  const auto inside = parse({"-H", "mx", "-U", "u", "-P", "s3cr3t-token", "x", "s3cr3t-token", "3cr3t"});
+  ASSERT_EQ(inside.notes.size(), 3u);
+  for (const auto& note : inside.notes) EXPECT_FALSE(mentions(note, "3cr3t")) << note;
+
+  const auto none = parse({"-H", "mx", "-q", "true"});
+  ASSERT_EQ(none.notes.size(), 1u);
+  EXPECT_TRUE(mentions(none.notes.front(), "'true'"));
+}
+
+TEST_F(CommandLine, UsageHasNoPipe) { EXPECT_EQ(usage_text().find('|'), std::string::npos); }
 
 }  // namespace
 }  // namespace smtp_ping

@@ -1,6 +1,7 @@
 #include <gtest/gtest.h>
 
 #include <chrono>
+#include <filesystem>
 #include <string>
 #include <vector>
 
@@ -373,6 +374,30 @@ TEST_F(ExtraOpts, BareExtraOptsAddsToTheOthers) {
   EXPECT_EQ(config.probe.host, "mx");
   EXPECT_EQ(config.probe.expect, std::string("ESMTP"));
   EXPECT_EQ(config.probe.port, 2526);
+}
+
+// Issue 13's bounded, confinable reader under issue 12's rules (the program's
+// section, SECTION@FILE as two arguments, a default file from MP_CONFIG_FILE).
+TEST_F(ExtraOpts, FilesGoThroughTheBoundedReaderWithTheSectionRules) {
+  EXPECT_TRUE(mentions(usage_error({"--extra-opts", "smtp@/dev/zero", "-H", "mx"}), "not a regular file"));
+  const auto file = ini("[check_smtp]\nhostname=relay.example.org\n[smtp]\nport=2525\n");
+  FileAccess here;
+  here.only_below = std::filesystem::path(file).parent_path().string();
+  EXPECT_EQ(parse_command_line({"--extra-opts", "@" + file}, "check_smtp", here).config.probe.host,
+            "relay.example.org");
+  EXPECT_EQ(parse_command_line({"--extra-opts", "smtp@" + file, "-H", "mx"}, "check_smtp", here).config.probe.port,
+            2525);
+  ::setenv("MP_CONFIG_FILE", file.c_str(), 1);
+  FileAccess elsewhere;
+  elsewhere.only_below = "/nonexistent-smtp-ping-dir";
+  for (const Args& args : {Args{"--extra-opts", "@" + file}, Args{"--extra-opts", "-H", "mx"}}) {
+    try {
+      parse_command_line(args, "check_smtp", elsewhere);
+      ADD_FAILURE() << "read a file outside: " << args[1];
+    } catch (const UsageError& error) {
+      EXPECT_TRUE(mentions(error.what(), "is outside /nonexistent-smtp-ping-dir")) << error.what();
+    }
+  }
 }
 
 // monitoring-plugins takes MP_CONFIG_FILE whenever it is set.

@@ -82,5 +82,19 @@ TEST(SafeText, NoByteOfAnyInputSurvivesUnsafe) {
   }
 }
 
+// Issue 13: a long printable run cut at the limit gives the same text as a
+// short one (the cut used to rescan the whole run for every byte it added).
+TEST(SafeText, LongPrintableRunIsCutLikeAShortOne) {
+  const std::string run(16 * 1024, 'x');
+  EXPECT_EQ(safe_text(run, 4096), std::string(4096, 'x') + "...");
+  EXPECT_EQ(safe_text("ab" + run, 3), "abx...");
+  EXPECT_EQ(safe_text(run, 0), "...");
+  EXPECT_EQ(safe_text(std::string(4096, 'x'), 4096), std::string(4096, 'x'));
+}
+
+TEST(SafeText, NulInsideANameIsVisibleAndTheRestKept) {
+  EXPECT_EQ(safe_text(std::string("DNS:mail.example.org\0.evil.example", 34)), "DNS:mail.example.org?.evil.example");
+}
+
 }  // namespace
 }  // namespace smtp_ping

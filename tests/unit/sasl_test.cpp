@@ -169,6 +169,16 @@ TEST(Login, AnswersUserThenPassword) {
   EXPECT_EQ(login->respond("Password:"), "s3cret");
 }
 
+TEST(Login, IsDoneOnlyAfterThePasswordAndHasNothingMoreToSay) {
+  const auto login = make("LOGIN", "alice", "s3cret");
+  EXPECT_FALSE(login->done());
+  login->respond("Username:");
+  EXPECT_FALSE(login->done()) << "a 235 after the user name alone is no success";
+  login->respond("Password:");
+  EXPECT_TRUE(login->done());
+  EXPECT_EQ(login->respond("Again:"), std::nullopt) << "a third question is cancelled, not answered";
+}
+
 TEST(Login, GoesByOrderNotByPrompt) {
   const auto login = make("LOGIN", "alice", "s3cret");
   EXPECT_EQ(login->respond("Password:"), "alice");  // a confused server still gets the user first
@@ -182,9 +192,21 @@ TEST(CramMd5, Rfc2195Example) {
   const auto challenge = base64_decode("PDE4OTYuNjk3MTcwOTUyQHBvc3RvZmZpY2UucmVzdG9uLm1jaS5uZXQ+");
   ASSERT_TRUE(challenge);
   EXPECT_EQ(*challenge, "<1896.697170952@postoffice.reston.mci.net>");
-  const std::string response = cram->respond(*challenge);
+  const std::string response = cram->respond(*challenge).value_or("");
   EXPECT_EQ(response, "tim b913a602c7eda7a495b4e6e7334d3890");
   EXPECT_EQ(base64_encode(response), "dGltIGI5MTNhNjAyYzdlZGE3YTQ5NWI0ZTZlNzMzNGQzODkw");
+}
+
+TEST(CramMd5, IsDoneAfterTheDigestOnly) {
+  const auto cram = make("CRAM-MD5", "u", "Jefe");
+  EXPECT_FALSE(cram->done());
+  cram->respond("<1.2@example.org>");
+  EXPECT_TRUE(cram->done());
+  EXPECT_EQ(cram->respond("<3.4@example.org>"), std::nullopt);
+}
+
+TEST(InitialResponseMechanisms, AreDoneAtOnce) {
+  for (const char* name : {"PLAIN", "XOAUTH2", "OAUTHBEARER"}) EXPECT_TRUE(make(name)->done()) << name;
 }
 
 TEST(CramMd5, Rfc2104HmacMd5Vector) {
@@ -246,6 +268,7 @@ TEST(OAuthBearer, AuthzidEscapesCommaAndEquals) {
 TEST(OAuthBearer, ErrorChallengeIsAnsweredWithCtrlA) {
   const auto bearer = make("OAUTHBEARER");
   EXPECT_EQ(bearer->respond(R"({"status":"invalid_token"})"), "\x01");
+  EXPECT_EQ(bearer->respond(R"({"status":"invalid_token"})"), std::nullopt) << "once";
 }
 
 }  // namespace

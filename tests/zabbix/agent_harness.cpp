@@ -239,8 +239,11 @@ fs::path write_agent_config(const fs::path& directory, std::uint16_t listen_port
   return config;
 }
 
-CommandResult agent_test_item(const fs::path& config, const std::string& key, milliseconds timeout) {
-  return run_command({ZABBIX_AGENTD, "-c", config.string(), "-t", key}, timeout, agent_environment());
+CommandResult agent_test_item(const fs::path& config, const std::string& key, milliseconds timeout,
+                              const std::vector<std::string>& extra_environment) {
+  std::vector<std::string> environment = agent_environment();
+  environment.insert(environment.end(), extra_environment.begin(), extra_environment.end());
+  return run_command({ZABBIX_AGENTD, "-c", config.string(), "-t", key}, timeout, environment);
 }
 
 AgentAnswer query_agent(std::uint16_t port, const std::string& key, milliseconds timeout) {
@@ -255,8 +258,10 @@ AgentAnswer query_agent(std::uint16_t port, const std::string& key, milliseconds
 
 RunningAgent::RunningAgent(AgentSettings settings) : port_(free_agent_port()) {
   config_ = write_agent_config(directory_.path(), port_, settings);
+  std::vector<std::string> environment = agent_environment();
+  environment.insert(environment.end(), settings.environment.begin(), settings.environment.end());
   process_.emplace(std::vector<std::string>{ZABBIX_AGENTD, "-c", config_.string(), "-f"},
-                   directory_.path() / "agent", agent_environment());
+                   directory_.path() / "agent", environment);
   const auto deadline = Clock::now() + kStartupLimit;
   while (Clock::now() < deadline) {
     if (!process_->running()) throw std::runtime_error("zabbix_agentd exited at start:\n" + log());
@@ -293,6 +298,14 @@ std::vector<pid_t> RunningAgent::listener_pids() const {
       pids.push_back(static_cast<pid_t>(std::stol(name)));
   }
   return pids;
+}
+
+std::string caught_signals(pid_t pid) {
+  std::istringstream status(read_file("/proc/" + std::to_string(pid) + "/status"));
+  std::string line;
+  while (std::getline(status, line))
+    if (line.rfind("SigCgt:", 0) == 0) return line;
+  return {};
 }
 
 long resident_kilobytes(pid_t pid) {

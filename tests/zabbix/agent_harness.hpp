@@ -76,6 +76,7 @@ std::vector<std::string> agent_environment();
 struct AgentSettings {
   int start_agents = 3;
   int timeout_seconds = 3;
+  std::vector<std::string> environment;  // "NAME=value" for the agent process
 };
 
 // A minimal zabbix_agentd config loading the built smtp_ping.so.
@@ -84,7 +85,8 @@ std::filesystem::path write_agent_config(const std::filesystem::path& directory,
 
 // `zabbix_agentd -c CONF -t KEY`: the printed line, e.g. "smtp.status[...]  [u|0]".
 CommandResult agent_test_item(const std::filesystem::path& config, const std::string& key,
-                              milliseconds timeout = milliseconds(20'000));
+                              milliseconds timeout = milliseconds(20'000),
+                              const std::vector<std::string>& extra_environment = {});
 
 // What a passive check returned.
 struct AgentAnswer {
@@ -115,6 +117,9 @@ class RunningAgent {
   std::filesystem::path config_;
   std::optional<ChildProcess> process_;
 };
+
+// The SigCgt line of /proc/PID/status: which signals the process handles.
+std::string caught_signals(pid_t pid);
 
 // Resident set size (kB) and open file descriptors of a process.
 long resident_kilobytes(pid_t pid);

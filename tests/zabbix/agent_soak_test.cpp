@@ -43,7 +43,7 @@ class Soak : public testing::Test {
     ASSERT_EQ(answer.supported, !failing) << "call " << index << ": " << answer.value;
   }
 
-  RunningAgent agent_{AgentSettings{1, 3}};
+  RunningAgent agent_{AgentSettings{1, 3, {}}};
   test::ScriptedSmtpServer server_{[] {
     test::ServerScript script;
     script.lifetime = std::chrono::minutes(30);
