@@ -15,8 +15,17 @@ configure() {
     if [[ ! -f $dir/CMakeCache.txt ]]; then
         generator=(-G Ninja)
     fi
-    cmake -S "$SMTP_PING_ROOT" -B "$dir" "${generator[@]}" -DCMAKE_BUILD_TYPE=RelWithDebInfo "$@" >/dev/null
+    cmake -S "$SMTP_PING_ROOT" -B "$dir" "${generator[@]}" -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+        "${compiler_cache[@]}" "$@" >/dev/null
 }
+
+# ccache (scripts/deps test installs it) when present, keyed on paths relative to the checkout,
+# so a fresh clone reuses what an earlier clone compiled; SMTP_PING_NO_CCACHE=1 turns it off.
+compiler_cache=()
+if [[ ${SMTP_PING_NO_CCACHE:-0} != 1 ]] && command -v ccache > /dev/null; then
+    compiler_cache=(-DCMAKE_C_COMPILER_LAUNCHER=ccache -DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
+    export CCACHE_BASEDIR=$SMTP_PING_ROOT CCACHE_NOHASHDIR=1
+fi
 
 # has_target BUILD_DIR TARGET
 has_target() {
