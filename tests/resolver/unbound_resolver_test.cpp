@@ -10,7 +10,10 @@
 #include <chrono>
 #include <cstdio>
 #include <memory>
+#include <thread>
 #include <variant>
+
+#include "common/interruption.hpp"
 
 #include "dns_fixture_env.hpp"
 #include "resolver/fcrdns.hpp"
@@ -352,6 +355,47 @@ TEST(UnboundResolverDeadline, RefusingResolverFailsEachQueryOnItsOwn) {
     EXPECT_NE(answer.dnssec, DnssecStatus::secure);
     std::printf("refusing resolver: %.3f s %s\n", answer.seconds, answer.summary().c_str());
   }
+}
+
+TEST(UnboundResolverDeadline, SignalEndsTheBatchAtOnce) {
+  ASSERT_TRUE(env().ok()) << env().problem();
+  Interruption interruption;
+  const auto resolver = make_resolver(options_for("SILENT"));
+  ASSERT_TRUE(resolver);
+  const auto started = Clock::now();
+  std::thread signaller([&interruption] {
+    std::this_thread::sleep_for(200ms);
+    interruption.raise(SIGTERM);
+  });
+  const auto answers = resolver->resolve({{env()["DOMAIN_TWO_MX"], RecordType::mx}},
+                                         Deadline(Clock::now() + 5s, &interruption));
+  signaller.join();
+  EXPECT_LT(to_seconds(Clock::now() - started), 4.0);  // not the 5 s of the deadline
+  ASSERT_EQ(answers.size(), 1u);
+  EXPECT_EQ(answers[0].outcome, Outcome::interrupted) << answers[0].summary();
+  EXPECT_EQ(answers[0].error, "interrupted by signal " + std::to_string(SIGTERM));
+}
+
+// An IPv6 forwarder is taken as such; nothing listens at [::1]:9 (discard), so the query
+// fails or times out on its own, by the deadline.
+TEST(UnboundResolverDeadline, Ipv6ForwarderWithNothingListening) {
+  ResolverOptions options;
+  options.forwarder = parse_forwarder("[::1]:9").forwarder;
+  options.root_trust_anchor = false;
+  const auto started = Clock::now();
+  std::vector<Answer> answers;
+  {
+    const auto resolver = make_resolver(options);
+    ASSERT_TRUE(resolver);
+    answers = resolver->resolve({{"example.org", RecordType::a}}, Deadline::after(1s));
+  }
+  EXPECT_LE(to_seconds(Clock::now() - started), 1.3);
+  ASSERT_EQ(answers.size(), 1u);
+  EXPECT_FALSE(answers[0].has_records());
+  if (answers[0].outcome == Outcome::timed_out) {
+    EXPECT_EQ(answers[0].error.rfind("no answer from [::1]:9 within ", 0), 0u);
+  }
+  std::printf("IPv6 forwarder, nothing listening: %s\n", answers[0].summary().c_str());
 }
 
 }  // namespace
