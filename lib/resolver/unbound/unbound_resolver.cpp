@@ -10,6 +10,7 @@
 #include <string_view>
 
 #include "resolver/rdata.hpp"
+#include "resolver/reverse_name.hpp"
 
 namespace smtp_ping::resolver {
 namespace {
@@ -54,9 +55,11 @@ void fill_answer(Answer& answer, const ub_result& result, bool validating) {
   answer.outcome = Outcome::answered;
   answer.rcode = result.rcode;
   answer.ttl = static_cast<std::uint32_t>(std::max(result.ttl, 0));
-  if (result.canonname && std::string_view(result.canonname) != std::string_view(result.qname))
+  // libunbound names the query itself (with a trailing dot) when there is no alias.
+  if (result.canonname && !same_name(result.canonname, answer.query.name)) {
     answer.canonical_name = result.canonname;
-  if (!answer.canonical_name.empty() && answer.canonical_name.back() == '.') answer.canonical_name.pop_back();
+    if (!answer.canonical_name.empty() && answer.canonical_name.back() == '.') answer.canonical_name.pop_back();
+  }
   if (result.secure)
     answer.dnssec = DnssecStatus::secure;
   else if (result.bogus)
@@ -106,7 +109,7 @@ void UnboundResolver::ContextDeleter::operator()(ub_ctx* context) const noexcept
 
 void UnboundResolver::FileCloser::operator()(std::FILE* file) const noexcept { std::fclose(file); }
 
-UnboundResolver::UnboundResolver(const ResolverOptions&, std::unique_ptr<std::FILE, FileCloser> log)
+UnboundResolver::UnboundResolver(std::unique_ptr<std::FILE, FileCloser> log)
     : log_(std::move(log)), context_(::ub_ctx_create()) {}
 
 UnboundResolver::~UnboundResolver() = default;
@@ -115,7 +118,7 @@ UnboundResolver::Created UnboundResolver::create(const ResolverOptions& options)
   try {
     std::unique_ptr<std::FILE, FileCloser> log(std::fopen("/dev/null", "we"));
     if (!log) return {nullptr, "cannot open /dev/null for the resolver library's log"};
-    std::unique_ptr<UnboundResolver> resolver(new UnboundResolver(options, std::move(log)));
+    std::unique_ptr<UnboundResolver> resolver(new UnboundResolver(std::move(log)));
     if (!resolver->context_) return {nullptr, "the resolver library could not create a context"};
     std::string error = resolver->configure(options);
     if (!error.empty()) return {nullptr, std::move(error)};

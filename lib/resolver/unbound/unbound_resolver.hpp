@@ -43,7 +43,7 @@ class UnboundResolver final : public Resolver {
   struct FileCloser {
     void operator()(std::FILE* file) const noexcept;
   };
-  UnboundResolver(const ResolverOptions& options, std::unique_ptr<std::FILE, FileCloser> log);
+  explicit UnboundResolver(std::unique_ptr<std::FILE, FileCloser> log);
   std::string configure(const ResolverOptions& options);
   bool start(Batch& batch, std::size_t index);
   void collect(Batch& batch, const Deadline& deadline);
