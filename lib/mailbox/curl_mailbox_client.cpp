@@ -515,6 +515,10 @@ bool libcurl_speaks(const MailboxUrl& url) {
 
 }  // namespace
 
+bool start_curl_mailbox_support() noexcept { return curl_global_init(CURL_GLOBAL_DEFAULT) == CURLE_OK; }
+
+void stop_curl_mailbox_support() noexcept { curl_global_cleanup(); }
+
 std::unique_ptr<MailboxClient> make_curl_mailbox_client(const MailboxAccount& account, MailboxError& error) {
   if (!libcurl_speaks(account.url)) {
     error = MailboxError{MailboxPhase::connect, MailboxErrorKind::unsupported, 0, {},

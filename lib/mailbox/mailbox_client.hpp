@@ -123,8 +123,14 @@ class MailboxClient {
   virtual void close() noexcept = 0;
 };
 
-// The libcurl client (curl_mailbox_client.cpp; links libcurl). curl_global_init
-// must have run. Null with `error` set when this libcurl cannot speak the URL's protocol.
+// libcurl's global set-up and tear-down: once per process, while no other
+// thread runs (the plugin: before the check; the Zabbix module: in
+// zbx_module_init / zbx_module_uninit). False when libcurl could not start.
+bool start_curl_mailbox_support() noexcept;
+void stop_curl_mailbox_support() noexcept;
+
+// The libcurl client (curl_mailbox_client.cpp; links libcurl), after
+// start_curl_mailbox_support(). Null with `error` set when this libcurl cannot speak the URL's protocol.
 std::unique_ptr<MailboxClient> make_curl_mailbox_client(const MailboxAccount& account, MailboxError& error);
 
 // Common names of junk folders, looked for when none is given and no folder says \Junk.
