@@ -68,6 +68,7 @@ std::optional<AuthenticationResult> resinfo(const std::vector<Token>& tokens, st
   if (const auto slash = result.method.find('/'); slash != std::string::npos) result.method.resize(slash);  // a version
   if (at + 1 >= end || !is(tokens[at], '=') || tokens[at + 1].special) return std::nullopt;
   result.result = lowercase(tokens[at + 1].text);
+  if (result.method.empty() || result.result.empty()) return std::nullopt;  // "" quoted
   at += 2;
   while (at + 2 < end) {
     if (tokens[at].special || !is(tokens[at + 1], '=') || tokens[at + 2].special) {
@@ -86,7 +87,7 @@ std::optional<AuthenticationResult> resinfo(const std::vector<Token>& tokens, st
 
 std::optional<AuthenticationResults> parse_authentication_results(std::string_view value) {
   const auto tokens = tokenize(value.substr(0, 16384));
-  if (tokens.empty() || tokens[0].special) return std::nullopt;
+  if (tokens.empty() || tokens[0].special || tokens[0].text.empty()) return std::nullopt;
   AuthenticationResults parsed;
   parsed.authserv_id = tokens[0].text;
   std::size_t at = 1;

@@ -36,6 +36,10 @@ TEST(AuthenticationResults, NoneAndBroken) {
   EXPECT_EQ(parsed->results[0].result, "neutral");
   EXPECT_FALSE(parse_authentication_results(""));
   EXPECT_FALSE(parse_authentication_results("(only a comment)"));
+  EXPECT_FALSE(parse_authentication_results("\"\"; spf=pass"));
+  parsed = parse_authentication_results("x; \"\"=pass; spf=\"\"");
+  ASSERT_TRUE(parsed);
+  EXPECT_TRUE(parsed->results.empty());
 }
 
 TEST(AuthenticationResults, SummaryFromTheTopmostField) {
