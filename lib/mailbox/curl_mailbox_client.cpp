@@ -26,7 +26,8 @@ namespace {
 constexpr std::size_t kReplyLimit = 256 * 1024;   // a SEARCH, LIST or LIST-like reply
 constexpr std::size_t kHeaderLimit = 64 * 1024;   // a TOP n 0 or HEADER.FIELDS section
 constexpr std::size_t kSearchUidLimit = 64;       // our token is unique: more is suspicious
-constexpr std::size_t kPop3Messages = 1000;       // messages a POP3 search looks at, newest first
+constexpr std::size_t kPop3Messages = 1000;       // messages a POP3 listing is read for
+constexpr std::size_t kPop3NewPerSearch = 50;     // headers a POP3 search reads, newest first
 
 MailboxErrorKind kind_of(const Transfer& transfer) {
   switch (transfer.code) {
@@ -369,7 +370,9 @@ class CurlPop3Client final : public MailboxClient {
       return outcome;
     }
     std::size_t matches = 0;
+    std::size_t examined = 0;  // TOP requests this search: the probe is among the newest
     for (auto message = numbers_.rbegin(); message != numbers_.rend(); ++message) {
+      if (!seen_.count(message->second) && ++examined > kPop3NewPerSearch) break;
       const auto headers = headers_of(message->first, message->second, deadline, outcome.error);
       if (outcome.error) return outcome;
       if (headers && headers->token == token) {
