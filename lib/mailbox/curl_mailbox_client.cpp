@@ -140,7 +140,7 @@ class CurlImapClient final : public MailboxClient {
  public:
   explicit CurlImapClient(const MailboxAccount& account) : account_(account), curl_(account_) {}
 
-  std::optional<MailboxError> open(const Deadline& deadline) noexcept override {
+  std::optional<MailboxError> do_open(const Deadline& deadline) override {
     const Transfer reply = curl_.perform(url().folder_url(url().folder), "CAPABILITY", false, kReplyLimit, deadline);
     if (!reply.ok()) return error_of(reply, MailboxPhase::login, "logging in to " + url().base());
     capabilities_ = parse_capabilities(reply.body);
@@ -148,7 +148,7 @@ class CurlImapClient final : public MailboxClient {
     return std::nullopt;
   }
 
-  FolderList folders(const Deadline& deadline) noexcept override {
+  FolderList do_folders(const Deadline& deadline) override {
     FolderList list;
     const Transfer reply = curl_.perform(url().base(), "LIST \"\" \"*\"", false, kReplyLimit, deadline);
     if (!reply.ok()) {
@@ -166,8 +166,8 @@ class CurlImapClient final : public MailboxClient {
     return list;
   }
 
-  SearchOutcome search(const std::string& token, const std::vector<std::string>& folders,
-                       const Deadline& deadline) noexcept override {
+  SearchOutcome do_search(const std::string& token, const std::vector<std::string>& folders,
+                       const Deadline& deadline) override {
     SearchOutcome outcome;
     for (const auto& folder : folders) {
       // Dovecot shows new mail to a session after announcing it (EXISTS), which a
@@ -200,7 +200,7 @@ class CurlImapClient final : public MailboxClient {
     return outcome;
   }
 
-  FetchOutcome fetch(const MessageLocation& where, const Deadline& deadline) noexcept override {
+  FetchOutcome do_fetch(const MessageLocation& where, const Deadline& deadline) override {
     FetchOutcome outcome;
     const std::string what = "fetching UID " + std::to_string(where.id) + " from " + where.folder;
     const Transfer reply =
@@ -236,7 +236,7 @@ class CurlImapClient final : public MailboxClient {
     return outcome;
   }
 
-  CleanupOutcome remove(const MessageLocation& where, const Deadline& deadline) noexcept override {
+  CleanupOutcome do_remove(const MessageLocation& where, const Deadline& deadline) override {
     CleanupOutcome outcome;
     const auto result = delete_uids(where.folder, {where.id}, deadline);
     if (result.error) outcome.error = result.error;
@@ -245,7 +245,7 @@ class CurlImapClient final : public MailboxClient {
     return outcome;
   }
 
-  StaleOutcome remove_stale(const StaleProbeCriteria& criteria, const Deadline& deadline) noexcept override {
+  StaleOutcome do_remove_stale(const StaleProbeCriteria& criteria, const Deadline& deadline) override {
     StaleOutcome outcome;
     const auto sender = imap_quoted(criteria.sender);
     if (!sender || criteria.sender.empty() || criteria.current_token.empty()) {
@@ -348,20 +348,20 @@ class CurlPop3Client final : public MailboxClient {
  public:
   explicit CurlPop3Client(const MailboxAccount& account) : account_(account), curl_(account_) {}
 
-  std::optional<MailboxError> open(const Deadline& deadline) noexcept override {
+  std::optional<MailboxError> do_open(const Deadline& deadline) override {
     const Transfer reply = curl_.perform(account_.url.base(), "NOOP", true, kReplyLimit, deadline);
     if (!reply.ok()) return error_of(reply, MailboxPhase::login, "logging in to " + account_.url.base());
     fresh_session_ = true;
     return std::nullopt;
   }
 
-  FolderList folders(const Deadline&) noexcept override {
+  FolderList do_folders(const Deadline&) override {
     FolderList list;
     list.all = {"INBOX"};
     return list;
   }
 
-  SearchOutcome search(const std::string& token, const std::vector<std::string>&, const Deadline& deadline) noexcept override {
+  SearchOutcome do_search(const std::string& token, const std::vector<std::string>&, const Deadline& deadline) override {
     SearchOutcome outcome;
     if (!fresh_session_) curl_.disconnect();  // QUIT; the next request logs in and sees new mail
     fresh_session_ = false;
@@ -384,7 +384,7 @@ class CurlPop3Client final : public MailboxClient {
     return outcome;
   }
 
-  FetchOutcome fetch(const MessageLocation& where, const Deadline& deadline) noexcept override {
+  FetchOutcome do_fetch(const MessageLocation& where, const Deadline& deadline) override {
     FetchOutcome outcome;
     const std::string what = "retrieving message " + std::to_string(where.id);
     const Transfer reply = curl_.perform(account_.url.message_url("INBOX", where.id), "", false,
@@ -412,7 +412,7 @@ class CurlPop3Client final : public MailboxClient {
     return outcome;
   }
 
-  CleanupOutcome remove(const MessageLocation& where, const Deadline& deadline) noexcept override {
+  CleanupOutcome do_remove(const MessageLocation& where, const Deadline& deadline) override {
     CleanupOutcome outcome;
     if (auto error = dele(where.id, deadline)) {
       outcome.error = std::move(error);
@@ -424,7 +424,7 @@ class CurlPop3Client final : public MailboxClient {
     return outcome;
   }
 
-  StaleOutcome remove_stale(const StaleProbeCriteria& criteria, const Deadline& deadline) noexcept override {
+  StaleOutcome do_remove_stale(const StaleProbeCriteria& criteria, const Deadline& deadline) override {
     StaleOutcome outcome;
     if (criteria.sender.empty() || criteria.current_token.empty()) {
       outcome.error = MailboxError{MailboxPhase::cleanup, MailboxErrorKind::other, 0, {}, "no usable sender or token"};

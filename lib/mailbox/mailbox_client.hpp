@@ -106,21 +106,33 @@ struct FolderList {
   std::optional<MailboxError> error;
 };
 
+// The public calls never throw: a failure inside one (even std::bad_alloc)
+// comes back as a MailboxError of kind `other`. Implementations override the
+// do_ functions, which may throw.
 class MailboxClient {
  public:
   virtual ~MailboxClient() = default;
   // Connects, starts TLS, logs in, learns the capabilities (and for IMAP selects the URL's folder).
-  virtual std::optional<MailboxError> open(const Deadline& deadline) noexcept = 0;
-  virtual FolderList folders(const Deadline& deadline) noexcept = 0;
+  std::optional<MailboxError> open(const Deadline& deadline) noexcept;
+  FolderList folders(const Deadline& deadline) noexcept;
   // One search of each folder for `token` in the X-Smtp-Ping-Token header.
-  virtual SearchOutcome search(const std::string& token, const std::vector<std::string>& folders,
-                               const Deadline& deadline) noexcept = 0;
-  virtual FetchOutcome fetch(const MessageLocation& where, const Deadline& deadline) noexcept = 0;
-  virtual CleanupOutcome remove(const MessageLocation& where, const Deadline& deadline) noexcept = 0;
-  virtual StaleOutcome remove_stale(const StaleProbeCriteria& criteria, const Deadline& deadline) noexcept = 0;
+  SearchOutcome search(const std::string& token, const std::vector<std::string>& folders,
+                       const Deadline& deadline) noexcept;
+  FetchOutcome fetch(const MessageLocation& where, const Deadline& deadline) noexcept;
+  CleanupOutcome remove(const MessageLocation& where, const Deadline& deadline) noexcept;
+  StaleOutcome remove_stale(const StaleProbeCriteria& criteria, const Deadline& deadline) noexcept;
   virtual bool has_uidplus() const noexcept = 0;
   // Logs out (POP3: QUIT, which is when DELE takes effect).
   virtual void close() noexcept = 0;
+
+ protected:
+  virtual std::optional<MailboxError> do_open(const Deadline& deadline) = 0;
+  virtual FolderList do_folders(const Deadline& deadline) = 0;
+  virtual SearchOutcome do_search(const std::string& token, const std::vector<std::string>& folders,
+                                  const Deadline& deadline) = 0;
+  virtual FetchOutcome do_fetch(const MessageLocation& where, const Deadline& deadline) = 0;
+  virtual CleanupOutcome do_remove(const MessageLocation& where, const Deadline& deadline) = 0;
+  virtual StaleOutcome do_remove_stale(const StaleProbeCriteria& criteria, const Deadline& deadline) = 0;
 };
 
 // libcurl's global set-up and tear-down: once per process, while no other
