@@ -5,6 +5,8 @@
 
 #include <algorithm>
 #include <chrono>
+#include <csignal>
+#include <thread>
 
 #include "mail/message_integrity.hpp"
 #include "mail/probe_message.hpp"
@@ -335,6 +337,43 @@ TEST(MailboxClientHostile, SlowServerMeetsTheDeadline) {
   EXPECT_TRUE(waited.deadline_passed);
   EXPECT_FALSE(waited.error);
   EXPECT_LT(Clock::now() - started, std::chrono::seconds(5));  // bounded, not a speed claim
+}
+
+TEST(MailboxClientHostile, AnInterruptionEndsTheWaitAndTheRequest) {
+  MailboxScript script;
+  script.faults.never_delivers = true;
+  MailboxServer server(script);
+  auto client = client_for(account(server, "imap"));
+  ASSERT_FALSE(client->open(seconds(5)));
+  Interruption interruption;
+  const Deadline deadline(Clock::now() + std::chrono::seconds(30), &interruption);
+  std::thread signal([&] {
+    std::this_thread::sleep_for(Millis(400));
+    interruption.raise(SIGTERM);
+  });
+  const auto started = Clock::now();
+  const auto waited = mailbox::wait_for_probe(*client, "dddddddddddddddddddddddddddddddd", {"INBOX"}, deadline);
+  signal.join();
+  ASSERT_TRUE(waited.error);
+  EXPECT_EQ(waited.error->kind, MailboxErrorKind::interrupted);
+  EXPECT_FALSE(waited.deadline_passed);
+  EXPECT_LT(Clock::now() - started, std::chrono::seconds(10));  // not the 30 s deadline
+  // A request under a slow server is aborted too (the progress callback).
+  MailboxScript slow;
+  slow.delay("UID SEARCH", Millis(20'000));
+  MailboxServer slow_server(slow);
+  auto slow_client = client_for(account(slow_server, "imap"));
+  ASSERT_FALSE(slow_client->open(seconds(5)));
+  Interruption second;
+  std::thread later([&] {
+    std::this_thread::sleep_for(Millis(400));
+    second.raise(SIGINT);
+  });
+  const auto searched = slow_client->search("eeeeeeeeeeeeeeeeeeeeeeeeeeeeeeee", {"INBOX"},
+                                            Deadline(Clock::now() + std::chrono::seconds(30), &second));
+  later.join();
+  ASSERT_TRUE(searched.error);
+  EXPECT_EQ(searched.error->kind, MailboxErrorKind::interrupted) << searched.error->message;
 }
 
 TEST(MailboxClientHostile, NoUidplusFlagsOnlyAndSaysSo) {
