@@ -5,8 +5,38 @@ SYS_DIR=/var/lib/smtp-ping-interop          # backup of /etc/postfix, users, act
 DOVECOT_RUN=/run/smtp-ping-interop-dovecot  # base_dir of the private Dovecot
 DOVECOT_LOG=/var/log/dovecot-interop.log
 POSTFIX_LOG=/var/log/postfix-interop.log
+MAIL_DIR=$SYS_DIR/mail                      # the mailboxes (Maildir), removed by postfix-down
+
+# Mail flow (issue 15): Dovecot's IMAP/POP3 listeners, Postfix's internal re-injection port.
+PORT_IMAP=10143      # STARTTLS
+PORT_IMAPS=10993     # implicit TLS
+PORT_POP3=10110      # STARTTLS
+PORT_POP3S=10995     # implicit TLS
+PORT_REINJECT=10031  # smtpd behind the alterfilter transport (body_checks); not for tests
+# body_checks on the re-injection path: the first line of every probe body (lib/mail/probe_body)
+# starts with ALTER_MARKER; the whole line becomes ALTER_REPLACEMENT.
+ALTER_MARKER='smtp-ping probe message:'
+ALTER_REPLACEMENT='smtp-ping probe message: ALTERED IN TRANSIT by the interop fixture (body_checks REPLACE)'
+DELAY_SECONDS=3      # the slowpipe transport sleeps this long before re-injecting
+# Item 5: Postfix also answers on the DNS fixture's live exchange addresses (tests/dns), port 25.
+EXCHANGE_ADDRS=(127.0.0.11 127.0.0.12 127.0.0.13 127.0.0.14 127.0.0.15 127.0.0.16 127.0.0.17 127.0.0.18 127.0.0.20)
 
 mkdir -p "$SYS_DIR/users"
+
+# exchange_name ADDR: the name the DNS fixture gives that exchange address (its greeting here).
+exchange_name() {
+    case $1 in
+        127.0.0.11 | 127.0.0.12) echo mx1.smtp-ping.test ;;
+        127.0.0.13) echo mx2.smtp-ping.test ;;
+        127.0.0.14) echo no-mx.smtp-ping.test ;;
+        127.0.0.15) echo mx-ptr-mismatch.smtp-ping.test ;;
+        127.0.0.16) echo mx-ptr-unconfirmed.smtp-ping.test ;;
+        127.0.0.17) echo mx-ptr-missing.smtp-ping.test ;;
+        127.0.0.18) echo mx-aaaa-servfail.smtp-ping.test ;;
+        127.0.0.20) echo policy-mx.smtp-ping.test ;;
+        *) return 1 ;;
+    esac
+}
 
 interop_lock() {
     # Daemons started under the lock must get `9>&-`, or they would hold it forever.
@@ -37,6 +67,14 @@ interop_greeting() {
         [[ $line == 220* ]]' _ "$1" 2>/dev/null
 }
 
+# interop_greeting_ok PORT: true when 127.0.0.1:PORT greets with "* OK" (IMAP) or "+OK" (POP3).
+interop_greeting_ok() {
+    timeout 3 bash -c '
+        exec 3<>"/dev/tcp/127.0.0.1/$1" || exit 1
+        IFS= read -r -t 2 line <&3 || exit 1
+        [[ $line == "* OK"* || $line == "+OK"* ]]' _ "$1" 2>/dev/null
+}
+
 # interop_listening PORT: true when something accepts TCP on 127.0.0.1:PORT.
 interop_listening() {
     timeout 3 bash -c 'exec 3<>"/dev/tcp/127.0.0.1/$1"' _ "$1" 2>/dev/null
@@ -61,6 +99,16 @@ interop_healthy() {
         done
         ((ok)) && { interop_listening "${v[SMTP_PING_INTEROP_PORT_IMPLICIT_TLS]}" || ok=0; }
         ((ok)) && { [[ -S /var/spool/postfix/private/auth ]] || ok=0; }
+        # Mail flow: a set-up from before it existed is not healthy either.
+        for p in IMAP POP3; do
+            [[ -n ${v[SMTP_PING_INTEROP_PORT_$p]:-} ]] || return 1
+            ((ok)) && { interop_greeting_ok "${v[SMTP_PING_INTEROP_PORT_$p]}" || ok=0; }
+        done
+        for p in IMAPS POP3S; do
+            [[ -n ${v[SMTP_PING_INTEROP_PORT_$p]:-} ]] || return 1
+            ((ok)) && { interop_listening "${v[SMTP_PING_INTEROP_PORT_$p]}" || ok=0; }
+        done
+        ((ok)) && { [[ -S /var/spool/postfix/private/dovecot-lmtp ]] || ok=0; }
         ((ok)) && return 0
         sleep 0.2
     done
@@ -91,4 +139,18 @@ interop_stop_dovecot() {
     done
     kill -KILL "$pid" 2>/dev/null || true
     rm -f "$DOVECOT_RUN/master.pid"
+}
+
+# interop_purge_test_mail: deletes queued messages (any queue, maildrop too) with a recipient in
+# the test domains, so a restored system Postfix never tries to deliver them anywhere.
+interop_purge_test_mail() {
+    local spool f id n=0
+    spool=$(postconf -h queue_directory 2>/dev/null) || return 0
+    while IFS= read -r -d '' f; do
+        ((n++ < 10000)) || break
+        id=${f##*/}
+        if postcat -e "$f" 2>/dev/null | grep -Eq '^(original_)?recipient: .*@([a-z0-9.-]*\.)?(smtp-ping\.test|example\.org|localhost)$'; then
+            postsuper -d "$id" >/dev/null 2>&1 || rm -f "$f"
+        fi
+    done < <(find "$spool"/{maildrop,incoming,active,deferred,hold,corrupt} -type f -print0 2>/dev/null)
 }
