@@ -134,6 +134,14 @@ class PrivateDovecot {
     const fs::path maildir = dir_ / "home" / "Maildir" / (folder == "INBOX" ? "" : "." + folder);
     static int counter = 0;
     const std::string name = std::to_string(::time(nullptr)) + ".smtp-ping" + std::to_string(++counter) + ".interop";
+    // An MDA creates a folder it delivers into when Dovecot has not yet (as dovecot-lda does);
+    // Dovecot's own creation of an auto = create folder is not always on disk by now.
+    for (const char* sub : {"tmp", "new", "cur"}) {
+      if (fs::exists(maildir / sub)) continue;
+      fs::create_directories(maildir / sub);
+      if (::chown(maildir.c_str(), 65534, 65534) != 0 || ::chown((maildir / sub).c_str(), 65534, 65534) != 0)
+        ADD_FAILURE() << "cannot give " << maildir / sub << " to nobody";
+    }
     std::ofstream(maildir / "tmp" / name, std::ios::binary) << text;
     ::chmod((maildir / "tmp" / name).c_str(), 0644);
     fs::rename(maildir / "tmp" / name, maildir / "new" / name);
