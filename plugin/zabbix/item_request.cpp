@@ -2,6 +2,9 @@
 
 #include <algorithm>
 #include <charconv>
+#include <string_view>
+
+#include <sys/stat.h>
 
 #include <boost/program_options/parsers.hpp>
 
@@ -111,20 +114,79 @@ CheckConfig check_config(const std::vector<KeyParameter>& parameters, millisecon
   return config;
 }
 
+namespace {
+
+constexpr std::string_view kTrustAnchorOption = "--trust-anchor";
+constexpr std::string_view kNoDnssecOption = "--no-dnssec";
+constexpr off_t kMaxTrustAnchorBytes = 1 << 20;
+
+// A trust anchor file, confined like every file a key names (allowed_path), and refused
+// unopened unless it is a small regular file: libunbound opens it by name, blocking.
+std::string trust_anchor_path(const std::string& typed, const FileAccess& files) {
+  std::string path;
+  try {
+    path = allowed_path(typed, files);
+  } catch (const FileError& error) {
+    throw ItemError(std::string("Invalid options: --trust-anchor: ") + error.what());
+  }
+  struct stat status {};
+  if (::stat(path.c_str(), &status) != 0)
+    throw ItemError("Invalid options: --trust-anchor: cannot read '" + path + "'.");
+  if (!S_ISREG(status.st_mode) || status.st_size > kMaxTrustAnchorBytes)
+    throw ItemError("Invalid options: --trust-anchor: '" + path + "' is not a regular file of at most 1 MiB.");
+  return path;
+}
+
+// --trust-anchor and --no-dnssec are the discovery's own options (the check has none):
+// taken out of the options before the rest goes through the common option language.
+std::vector<std::string> take_dns_options(std::vector<std::string> options, const FileAccess& files,
+                                          resolver::ResolverOptions& dns, bool& no_dnssec) {
+  std::vector<std::string>& anchors = dns.trust_anchor_files;
+  std::vector<std::string> rest;
+  for (std::size_t index = 0; index < options.size(); ++index) {
+    const std::string& option = options[index];
+    if (option == kNoDnssecOption) {
+      no_dnssec = true;
+    } else if (option == kTrustAnchorOption) {
+      if (index + 1 == options.size()) throw ItemError("Invalid options: --trust-anchor needs a file.");
+      anchors.push_back(trust_anchor_path(options[++index], files));
+    } else if (option.rfind(std::string(kTrustAnchorOption) + "=", 0) == 0) {
+      anchors.push_back(trust_anchor_path(option.substr(kTrustAnchorOption.size() + 1), files));
+    } else {
+      rest.push_back(option);
+    }
+  }
+  return rest;
+}
+
+resolver::AddressFamilies families_of(AddressFamily family) {
+  return {family != AddressFamily::ipv6, family != AddressFamily::ipv4};
+}
+
+}  // namespace
+
 MxDiscoveryRequest mx_discovery_request(const std::vector<KeyParameter>& parameters,
                                         milliseconds agent_timeout, const FileAccess& files) {
   require_at_most(parameters, kMaxDiscoveryParameters);
   MxDiscoveryRequest request;
   request.domain = required_text(parameters, 0, "domain");
-  // The same option language as the other keys; -t and --dns-server matter here.
+  // The same option language as the other keys; -t, -4/-6 and --dns-server matter here.
   std::vector<std::string> arguments{"--hostname=" + request.domain};
-  for (std::string& option : split_options(text_at(parameters, 1), 1)) arguments.push_back(std::move(option));
-  const CheckConfig config = parsed_config(arguments, files);
-  try {
-    if (config.dns_server) request.lookup.server = parse_dns_server(*config.dns_server);
-  } catch (const std::invalid_argument& error) {
-    throw ItemError(std::string("Invalid option --dns-server: ") + error.what() + ".");
+  bool no_dnssec = false;
+  for (std::string& option : take_dns_options(split_options(text_at(parameters, 1), 1), files, request.dns, no_dnssec))
+    arguments.push_back(std::move(option));
+  if (no_dnssec) {
+    if (!request.dns.trust_anchor_files.empty())
+      throw ItemError("Invalid options: --no-dnssec and --trust-anchor exclude each other.");
+    request.dns.root_trust_anchor = false;
   }
+  const CheckConfig config = parsed_config(arguments, files);
+  if (config.dns_server) {
+    const resolver::ParsedForwarder parsed = resolver::parse_forwarder(*config.dns_server);
+    if (!parsed.forwarder) throw ItemError("Invalid option --dns-server: " + parsed.error + ".");
+    request.dns.forwarder = parsed.forwarder;
+  }
+  request.families = families_of(config.probe.family);
   request.timeout = call_budget(agent_timeout, config.probe.timeout);
   return request;
 }

@@ -5,8 +5,9 @@
 #include <string>
 #include <vector>
 
-#include "dns/mx.hpp"
 #include "options/check_config.hpp"
+#include "resolver/mail_exchangers.hpp"
+#include "resolver/resolver_options.hpp"
 
 namespace smtp_ping::zabbix {
 
@@ -41,11 +42,15 @@ std::vector<std::string> check_arguments(const std::vector<KeyParameter>& parame
 CheckConfig check_config(const std::vector<KeyParameter>& parameters,
                          std::chrono::milliseconds agent_timeout, const FileAccess& files);
 
-// smtp.mx.discovery[domain,<options>] where OPTIONS understands
-// --dns-server=ADDR[:PORT] and -t/--timeout=SECONDS. Throws ItemError.
+// smtp.mx.discovery[domain,<options>] and smtp.mx.targets.discovery[domain,<options>]
+// where OPTIONS understands --dns-server=ADDR[:PORT] (IPv4 or IPv6), --trust-anchor=FILE
+// (repeatable; within the module's AllowedFileDirectory), --no-dnssec (no trust anchor: every
+// DNSSEC status indeterminate), -4/-6 and -t/--timeout=SECONDS.
+// Throws ItemError.
 struct MxDiscoveryRequest {
   std::string domain;
-  MxLookupOptions lookup;
+  resolver::ResolverOptions dns;
+  resolver::AddressFamilies families;
   std::chrono::milliseconds timeout{0};
 };
 MxDiscoveryRequest mx_discovery_request(const std::vector<KeyParameter>& parameters,

@@ -3,6 +3,8 @@
 // escaping exception would kill the listener and stop the agent) and reports
 // failures as "not supported" with a reason. No process-wide state besides the
 // agent Timeout; nothing is initialised before the agent forks its listeners.
+// MX discovery makes a libunbound context (and its resolving thread) per call and
+// deletes it before answering.
 
 #include <pthread.h>
 #include <signal.h>
@@ -114,8 +116,6 @@ int guarded(AgentResult* result, Body body) noexcept {
     return body();
   } catch (const ItemError& error) {
     return not_supported(result, error.what());
-  } catch (const DnsLookupError& error) {
-    return not_supported(result, std::string("MX lookup failed: ") + error.what());
   } catch (const WholeMessageError& error) {
     return not_supported(result, "smtp_ping internal error: " + error.message());
   } catch (const std::exception& error) {
@@ -157,8 +157,14 @@ int status_item(AgentRequest* request, AgentResult* result) {
 int mx_discovery_item(AgentRequest* request, AgentResult* result) {
   return guarded(result, [&] {
     const MxDiscoveryRequest discovery = mx_discovery_request(key_parameters(*request), agent_timeout, settings.files);
-    const auto exchanges = lookup_mx(discovery.domain, discovery.lookup, Deadline::after(discovery.timeout));
-    return succeed_with_text(result, mx_discovery_json(exchanges));
+    return succeed_with_text(result, mx_discovery_json(discover_mail_domain(discovery)));
+  });
+}
+
+int mx_targets_discovery_item(AgentRequest* request, AgentResult* result) {
+  return guarded(result, [&] {
+    const MxDiscoveryRequest discovery = mx_discovery_request(key_parameters(*request), agent_timeout, settings.files);
+    return succeed_with_text(result, mx_targets_json(discover_mail_domain(discovery)));
   });
 }
 
@@ -167,6 +173,7 @@ char check_key[] = "smtp.check";
 char ping_key[] = "smtp.ping";
 char status_key[] = "smtp.status";
 char mx_discovery_key[] = "smtp.mx.discovery";
+char mx_targets_discovery_key[] = "smtp.mx.targets.discovery";
 
 // test_param is null: `zabbix_agentd -p` then calls each key without parameters,
 // which fails fast with "host is required" instead of probing anything (P8).
@@ -175,6 +182,7 @@ Metric item_table[] = {
     {ping_key, kFlagHaveParams, ping_item, nullptr},
     {status_key, kFlagHaveParams, status_item, nullptr},
     {mx_discovery_key, kFlagHaveParams, mx_discovery_item, nullptr},
+    {mx_targets_discovery_key, kFlagHaveParams, mx_targets_discovery_item, nullptr},
     {nullptr, 0, nullptr, nullptr},
 };
 

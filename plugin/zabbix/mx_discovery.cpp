@@ -1,9 +1,35 @@
 #include "mx_discovery.hpp"
 
+#include <algorithm>
+#include <optional>
+
+#include <unistd.h>
+
 #include <nlohmann/json.hpp>
+
+#include "resolver/unbound/unbound_resolver.hpp"
 
 namespace smtp_ping::zabbix {
 namespace {
+
+using resolver::Answer;
+using resolver::DnssecStatus;
+using resolver::ExchangeAddresses;
+using resolver::MailDomain;
+using resolver::MxKind;
+
+// Built-in local zones of libunbound that the admin's resolver may well serve (libresolv,
+// which discovery used before, asked it for them): "test." (RFC 6761) and "home.arpa."
+// (RFC 8375). localhost., invalid. and onion. keep their built-in answers.
+const std::vector<std::string> kZonesForTheResolver{"test.", "home.arpa."};
+
+resolver::ResolverOptions resolver_options(const MxDiscoveryRequest& request) {
+  resolver::ResolverOptions options = request.dns;
+  options.nodefault_zones = kZonesForTheResolver;
+  // Without dns-root-data, answers are still used, with DNSSEC status indeterminate.
+  options.root_trust_anchor = options.root_trust_anchor && ::access(options.root_trust_anchor_file.c_str(), R_OK) == 0;
+  return options;
+}
 
 std::string comma_list(const std::vector<std::string>& items) {
   std::string list;
@@ -14,18 +40,103 @@ std::string comma_list(const std::vector<std::string>& items) {
   return list;
 }
 
-nlohmann::json discovery_row(const MailExchange& exchange) {
-  return {{"{#MX.HOST}", exchange.host},
-          {"{#MX.PREFERENCE}", std::to_string(exchange.preference)},
-          {"{#MX.ADDRESSES}", comma_list(exchange.addresses)}};
+// NODATA is an answer (the exchange has no address of that family); anything but NOERROR
+// is a problem.
+bool failed(const std::optional<Answer>& answer) {
+  return answer && !(answer->answered() && answer->rcode == resolver::rcode::noerror);
+}
+
+std::string problems(const ExchangeAddresses& exchange) {
+  std::string text;
+  for (const std::optional<Answer>* answer : {&exchange.a, &exchange.aaaa}) {
+    if (!failed(*answer)) continue;
+    if (!text.empty()) text += "; ";
+    text += (*answer)->summary();
+  }
+  return text;
+}
+
+int weakness(DnssecStatus status) {
+  switch (status) {
+    case DnssecStatus::secure: return 0;
+    case DnssecStatus::insecure: return 1;
+    case DnssecStatus::indeterminate: return 2;
+    case DnssecStatus::bogus: return 3;
+  }
+  return 3;
+}
+
+DnssecStatus weaker(DnssecStatus first, DnssecStatus second) {
+  return weakness(first) >= weakness(second) ? first : second;
+}
+
+// The weakest status among the MX answer and the exchange's address answers.
+DnssecStatus exchange_dnssec(const MailDomain& domain, const ExchangeAddresses& exchange) {
+  DnssecStatus status = domain.mx.answer.dnssec;
+  for (const std::optional<Answer>* answer : {&exchange.a, &exchange.aaaa})
+    if (*answer) status = weaker(status, (*answer)->dnssec);
+  return status;
+}
+
+nlohmann::json exchange_row(const MailDomain& domain, const ExchangeAddresses& exchange) {
+  return {{"{#MX.HOST}", exchange.exchange.exchange},
+          {"{#MX.PREFERENCE}", std::to_string(exchange.exchange.preference)},
+          {"{#MX.ADDRESSES}", comma_list(exchange.addresses())},
+          {"{#MX.DNSSEC}", resolver::dnssec_status_name(exchange_dnssec(domain, exchange))},
+          {"{#MX.DNS.PROBLEMS}", problems(exchange)}};
+}
+
+// One row per address that resolved, in the order of {#MX.ADDRESSES}.
+void add_target_rows(const MailDomain& domain, const ExchangeAddresses& exchange, nlohmann::json& rows) {
+  const std::string exchange_problems = problems(exchange);
+  for (const std::string& address : exchange.addresses()) {
+    const bool ipv6 = address.find(':') != std::string::npos;
+    const std::optional<Answer>& answer = ipv6 ? exchange.aaaa : exchange.a;
+    const DnssecStatus status = weaker(domain.mx.answer.dnssec, answer ? answer->dnssec : DnssecStatus::indeterminate);
+    rows.push_back({{"{#MX.HOST}", exchange.exchange.exchange},
+                    {"{#MX.PREFERENCE}", std::to_string(exchange.exchange.preference)},
+                    {"{#MX.ADDRESS}", address},
+                    {"{#MX.FAMILY}", ipv6 ? "ipv6" : "ipv4"},
+                    {"{#MX.DNSSEC}", resolver::dnssec_status_name(status)},
+                    {"{#MX.DNS.PROBLEMS}", exchange_problems}});
+  }
+}
+
+std::string dump(const nlohmann::json& rows) {
+  return rows.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
 }  // namespace
 
-std::string mx_discovery_json(const std::vector<MailExchange>& exchanges) {
+MailDomain discover_mail_domain(const MxDiscoveryRequest& request) {
+  const Deadline deadline = Deadline::after(request.timeout);
+  auto created = resolver::UnboundResolver::create(resolver_options(request));
+  if (!created.resolver) throw ItemError("Cannot set up the DNS resolver: " + created.error);
+  MailDomain domain = resolver::resolve_mail_domain(*created.resolver, request.domain, request.families, deadline);
+  switch (domain.mx.kind) {
+    case MxKind::exchanges:
+    case MxKind::implicit:
+      return domain;
+    case MxKind::null_mx:
+      domain.exchanges.clear();
+      return domain;
+    case MxKind::no_domain:
+    case MxKind::failed:
+      break;
+  }
+  throw ItemError("MX lookup failed: " + domain.mx.answer.summary());
+}
+
+std::string mx_discovery_json(const MailDomain& domain) {
   nlohmann::json rows = nlohmann::json::array();
-  for (const MailExchange& exchange : exchanges) rows.push_back(discovery_row(exchange));
-  return rows.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  for (const ExchangeAddresses& exchange : domain.exchanges) rows.push_back(exchange_row(domain, exchange));
+  return dump(rows);
+}
+
+std::string mx_targets_json(const MailDomain& domain) {
+  nlohmann::json rows = nlohmann::json::array();
+  for (const ExchangeAddresses& exchange : domain.exchanges) add_target_rows(domain, exchange, rows);
+  return dump(rows);
 }
 
 }  // namespace smtp_ping::zabbix

@@ -94,14 +94,34 @@ TEST(MxDiscoveryRequest, DnsServerAndTimeout) {
   const auto request =
       mx_discovery_request(params({"example.test", "--dns-server 127.0.0.1:5353 -t 2"}), milliseconds(3'000), kAnywhere);
   EXPECT_EQ(request.domain, "example.test");
-  ASSERT_TRUE(request.lookup.server);
-  EXPECT_EQ(request.lookup.server->address, "127.0.0.1");
-  EXPECT_EQ(request.lookup.server->port, 5353);
+  ASSERT_TRUE(request.dns.forwarder);
+  EXPECT_EQ(request.dns.forwarder->address, "127.0.0.1");
+  EXPECT_EQ(request.dns.forwarder->port, 5353);
   EXPECT_EQ(request.timeout, milliseconds(2'000));
   const auto defaults = mx_discovery_request(params({"example.test"}), milliseconds(3'000), kAnywhere);
-  EXPECT_FALSE(defaults.lookup.server);
+  EXPECT_FALSE(defaults.dns.forwarder);
+  EXPECT_TRUE(defaults.dns.trust_anchor_files.empty());
+  EXPECT_TRUE(defaults.dns.root_trust_anchor);
+  EXPECT_FALSE(mx_discovery_request(params({"d", "--no-dnssec"}), milliseconds(3'000), kAnywhere).dns.root_trust_anchor);
+  EXPECT_TRUE(defaults.families.ipv4 && defaults.families.ipv6);
   EXPECT_EQ(defaults.timeout, milliseconds(2'700));
-  EXPECT_EQ(mx_discovery_request(params({"d", "--dns-server=192.0.2.1"}), milliseconds(3'000), kAnywhere).lookup.server->port, 53);
+  EXPECT_EQ(mx_discovery_request(params({"d", "--dns-server=192.0.2.1"}), milliseconds(3'000), kAnywhere).dns.forwarder->port, 53);
+  // With agent Timeout=1 the whole discovery has 0.9 s.
+  EXPECT_EQ(mx_discovery_request(params({"d"}), milliseconds(1'000), kAnywhere).timeout, milliseconds(900));
+}
+
+TEST(MxDiscoveryRequest, IPv6ResolverAndFamilies) {
+  const auto bracketed = mx_discovery_request(params({"d", "--dns-server=[::1]:5353 -6"}), milliseconds(3'000), kAnywhere);
+  ASSERT_TRUE(bracketed.dns.forwarder);
+  EXPECT_EQ(bracketed.dns.forwarder->address, "::1");
+  EXPECT_EQ(bracketed.dns.forwarder->port, 5353);
+  EXPECT_FALSE(bracketed.families.ipv4);
+  EXPECT_TRUE(bracketed.families.ipv6);
+  const auto bare = mx_discovery_request(params({"d", "--dns-server=2001:db8::53 -4"}), milliseconds(3'000), kAnywhere);
+  EXPECT_EQ(bare.dns.forwarder->address, "2001:db8::53");
+  EXPECT_EQ(bare.dns.forwarder->port, 53);
+  EXPECT_TRUE(bare.families.ipv4);
+  EXPECT_FALSE(bare.families.ipv6);
 }
 
 TEST(MxDiscoveryRequest, RejectsBadInput) {
@@ -166,6 +186,31 @@ TEST_F(ConfinedFiles, ARefusalStopsEveryFile) {
   EXPECT_EQ(check_config(params({"h"}), milliseconds(3'000), none).probe.host, "h") << "keys without files still work";
 }
 
+TEST_F(ConfinedFiles, TrustAnchorInsideIsTakenOutsideIsRefused) {
+  std::ofstream(allowed_ / "test.key") << ". IN DS 1 8 2 00\n";
+  std::ofstream(outside_ / "test.key") << ". IN DS 1 8 2 00\n";
+  const auto inside = mx_discovery_request(params({"d", "--trust-anchor=test.key --trust-anchor " +
+                                                             (allowed_ / "test.key").string()}),
+                                           milliseconds(3'000), confined());
+  EXPECT_EQ(inside.dns.trust_anchor_files,
+            (std::vector<std::string>{(allowed_ / "test.key").string(), (allowed_ / "test.key").string()}));
+  for (const std::string& path : {(outside_ / "test.key").string(), std::string("../outside/test.key")}) {
+    const std::string message = error_of(
+        [&] { mx_discovery_request(params({"d", "--trust-anchor=" + path}), milliseconds(3'000), confined()); });
+    EXPECT_NE(message.find("--trust-anchor"), std::string::npos) << message;
+    EXPECT_NE(message.find("is outside " + allowed_.string()), std::string::npos) << message;
+  }
+  EXPECT_NE(error_of([&] { mx_discovery_request(params({"d", "--trust-anchor=missing.key"}), milliseconds(3'000), confined()); })
+                .find("cannot read"),
+            std::string::npos);
+  EXPECT_NE(error_of([&] { mx_discovery_request(params({"d", "--trust-anchor=/dev/zero"}), milliseconds(3'000), kAnywhere); })
+                .find("not a regular file"),
+            std::string::npos);
+  EXPECT_NE(error_of([&] { mx_discovery_request(params({"d", "--trust-anchor"}), milliseconds(3'000), kAnywhere); })
+                .find("needs a file"),
+            std::string::npos);
+}
+
 TEST(ModuleSettings, DefaultAndChosenDirectory) {
   const auto defaults = module_settings_from("# nothing set\n\n", "/x.conf");
   EXPECT_EQ(defaults.files.only_below, "/etc/zabbix/smtp-ping/");
@@ -184,18 +229,91 @@ TEST(ModuleSettings, MistakesRefuseEveryFileAndSayWhy) {
   }
 }
 
+resolver::Answer address_answer(const std::string& name, resolver::RecordType type,
+                                std::vector<std::string> addresses, resolver::DnssecStatus dnssec) {
+  resolver::Answer answer;
+  answer.query = {name, type};
+  answer.outcome = resolver::Outcome::answered;
+  answer.rcode = resolver::rcode::noerror;
+  answer.dnssec = dnssec;
+  for (std::string& address : addresses) answer.records.push_back(resolver::AddressRecord{std::move(address)});
+  return answer;
+}
+
+resolver::Answer servfail(const std::string& name, resolver::RecordType type) {
+  resolver::Answer answer;
+  answer.query = {name, type};
+  answer.outcome = resolver::Outcome::answered;
+  answer.rcode = resolver::rcode::servfail;
+  answer.dnssec = resolver::DnssecStatus::bogus;
+  answer.why_bogus = "signature crypto failed";
+  return answer;
+}
+
+// mx1: two A (secure), no AAAA; mx2: one A, its AAAA SERVFAIL (bogus); mx3: nothing at all.
+resolver::MailDomain sample_domain() {
+  using resolver::DnssecStatus;
+  using resolver::RecordType;
+  resolver::MailDomain domain;
+  domain.mx.kind = resolver::MxKind::exchanges;
+  domain.mx.answer.dnssec = DnssecStatus::secure;
+  domain.exchanges.push_back({{10, "mx1.example.test"},
+                              address_answer("mx1.example.test", RecordType::a, {"127.0.0.2", "127.0.0.1"}, DnssecStatus::secure),
+                              address_answer("mx1.example.test", RecordType::aaaa, {}, DnssecStatus::secure)});
+  domain.exchanges.push_back({{20, "mx2.example.test"},
+                              address_answer("mx2.example.test", RecordType::a, {"127.0.0.3"}, DnssecStatus::insecure),
+                              servfail("mx2.example.test", RecordType::aaaa)});
+  domain.exchanges.push_back({{30, "mx3.example.test"}, std::nullopt, std::nullopt});
+  return domain;
+}
+
 TEST(MxDiscoveryJson, OneObjectPerExchangeWithStringValues) {
-  const std::vector<MailExchange> exchanges{{10, "mx1.example.test", {"127.0.0.1"}},
-                                            {20, "mx2.example.test", {"127.0.0.2", "::2"}},
-                                            {30, "mx3.example.test", {}}};
-  const auto rows = nlohmann::json::parse(mx_discovery_json(exchanges));
+  const auto rows = nlohmann::json::parse(mx_discovery_json(sample_domain()));
   ASSERT_TRUE(rows.is_array());
   ASSERT_EQ(rows.size(), 3u);
-  EXPECT_EQ(rows[1], (nlohmann::json{{"{#MX.HOST}", "mx2.example.test"},
-                                     {"{#MX.PREFERENCE}", "20"},
-                                     {"{#MX.ADDRESSES}", "127.0.0.2,::2"}}));
+  EXPECT_EQ(rows[0], (nlohmann::json{{"{#MX.HOST}", "mx1.example.test"},
+                                     {"{#MX.PREFERENCE}", "10"},
+                                     {"{#MX.ADDRESSES}", "127.0.0.1,127.0.0.2"},
+                                     {"{#MX.DNSSEC}", "secure"},
+                                     {"{#MX.DNS.PROBLEMS}", ""}}));
+  EXPECT_EQ(rows[1]["{#MX.ADDRESSES}"], "127.0.0.3") << "the A that resolved stays";
+  EXPECT_EQ(rows[1]["{#MX.DNSSEC}"], "bogus");
+  EXPECT_EQ(rows[1]["{#MX.DNS.PROBLEMS}"], "AAAA mx2.example.test: SERVFAIL (bogus: signature crypto failed)");
   EXPECT_EQ(rows[2]["{#MX.ADDRESSES}"], "");
+  EXPECT_EQ(rows[2]["{#MX.DNS.PROBLEMS}"], "");
   EXPECT_EQ(mx_discovery_json({}), "[]");
+}
+
+TEST(MxTargetsJson, OneObjectPerExchangeAndAddress) {
+  const auto rows = nlohmann::json::parse(mx_targets_json(sample_domain()));
+  ASSERT_TRUE(rows.is_array());
+  ASSERT_EQ(rows.size(), 3u);
+  EXPECT_EQ(rows[0], (nlohmann::json{{"{#MX.HOST}", "mx1.example.test"},
+                                     {"{#MX.PREFERENCE}", "10"},
+                                     {"{#MX.ADDRESS}", "127.0.0.1"},
+                                     {"{#MX.FAMILY}", "ipv4"},
+                                     {"{#MX.DNSSEC}", "secure"},
+                                     {"{#MX.DNS.PROBLEMS}", ""}}));
+  EXPECT_EQ(rows[1]["{#MX.ADDRESS}"], "127.0.0.2");
+  EXPECT_EQ(rows[2]["{#MX.HOST}"], "mx2.example.test");
+  EXPECT_EQ(rows[2]["{#MX.ADDRESS}"], "127.0.0.3");
+  EXPECT_EQ(rows[2]["{#MX.DNSSEC}"], "insecure") << "the weaker of the MX (secure) and the A (insecure)";
+  EXPECT_EQ(rows[2]["{#MX.DNS.PROBLEMS}"], "AAAA mx2.example.test: SERVFAIL (bogus: signature crypto failed)");
+  EXPECT_EQ(mx_targets_json({}), "[]");
+}
+
+TEST(MxTargetsJson, IPv6RowsNameTheirFamily) {
+  resolver::MailDomain domain;
+  domain.mx.kind = resolver::MxKind::implicit;
+  domain.mx.answer.dnssec = resolver::DnssecStatus::indeterminate;
+  domain.exchanges.push_back({{0, "plain.test"},
+                              std::nullopt,
+                              address_answer("plain.test", resolver::RecordType::aaaa, {"::2"}, resolver::DnssecStatus::secure)});
+  const auto rows = nlohmann::json::parse(mx_targets_json(domain));
+  ASSERT_EQ(rows.size(), 1u);
+  EXPECT_EQ(rows[0]["{#MX.FAMILY}"], "ipv6");
+  EXPECT_EQ(rows[0]["{#MX.PREFERENCE}"], "0");
+  EXPECT_EQ(rows[0]["{#MX.DNSSEC}"], "indeterminate");
 }
 
 }  // namespace
