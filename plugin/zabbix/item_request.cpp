@@ -140,13 +140,13 @@ std::string trust_anchor_path(const std::string& typed, const FileAccess& files)
 // --trust-anchor and --no-dnssec are the discovery's own options (the check has none):
 // taken out of the options before the rest goes through the common option language.
 std::vector<std::string> take_dns_options(std::vector<std::string> options, const FileAccess& files,
-                                          resolver::ResolverOptions& dns, bool& no_dnssec) {
+                                          resolver::ResolverOptions& dns) {
   std::vector<std::string>& anchors = dns.trust_anchor_files;
   std::vector<std::string> rest;
   for (std::size_t index = 0; index < options.size(); ++index) {
     const std::string& option = options[index];
     if (option == kNoDnssecOption) {
-      no_dnssec = true;
+      dns.root_trust_anchor = false;
     } else if (option == kTrustAnchorOption) {
       if (index + 1 == options.size()) throw ItemError("Invalid options: --trust-anchor needs a file.");
       anchors.push_back(trust_anchor_path(options[++index], files));
@@ -156,6 +156,8 @@ std::vector<std::string> take_dns_options(std::vector<std::string> options, cons
       rest.push_back(option);
     }
   }
+  if (!dns.root_trust_anchor && !anchors.empty())
+    throw ItemError("Invalid options: --no-dnssec and --trust-anchor exclude each other.");
   return rest;
 }
 
@@ -172,14 +174,8 @@ MxDiscoveryRequest mx_discovery_request(const std::vector<KeyParameter>& paramet
   request.domain = required_text(parameters, 0, "domain");
   // The same option language as the other keys; -t, -4/-6 and --dns-server matter here.
   std::vector<std::string> arguments{"--hostname=" + request.domain};
-  bool no_dnssec = false;
-  for (std::string& option : take_dns_options(split_options(text_at(parameters, 1), 1), files, request.dns, no_dnssec))
+  for (std::string& option : take_dns_options(split_options(text_at(parameters, 1), 1), files, request.dns))
     arguments.push_back(std::move(option));
-  if (no_dnssec) {
-    if (!request.dns.trust_anchor_files.empty())
-      throw ItemError("Invalid options: --no-dnssec and --trust-anchor exclude each other.");
-    request.dns.root_trust_anchor = false;
-  }
   const CheckConfig config = parsed_config(arguments, files);
   if (config.dns_server) {
     const resolver::ParsedForwarder parsed = resolver::parse_forwarder(*config.dns_server);

@@ -1,6 +1,5 @@
 #include "mx_discovery.hpp"
 
-#include <algorithm>
 #include <optional>
 
 #include <unistd.h>

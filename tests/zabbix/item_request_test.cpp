@@ -209,6 +209,9 @@ TEST_F(ConfinedFiles, TrustAnchorInsideIsTakenOutsideIsRefused) {
   EXPECT_NE(error_of([&] { mx_discovery_request(params({"d", "--trust-anchor"}), milliseconds(3'000), kAnywhere); })
                 .find("needs a file"),
             std::string::npos);
+  EXPECT_NE(error_of([&] { mx_discovery_request(params({"d", "--no-dnssec --trust-anchor=test.key"}), milliseconds(3'000), confined()); })
+                .find("exclude each other"),
+            std::string::npos);
 }
 
 TEST(ModuleSettings, DefaultAndChosenDirectory) {
