@@ -105,13 +105,33 @@ std::string dump(const nlohmann::json& rows) {
   return rows.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
+MailDomain resolve_with(const resolver::ResolverOptions& options, const MxDiscoveryRequest& request,
+                        const Deadline& deadline) {
+  auto created = resolver::UnboundResolver::create(options);
+  if (!created.resolver) throw ItemError("Cannot set up the DNS resolver: " + created.error);
+  return resolver::resolve_mail_domain(*created.resolver, request.domain, request.families, deadline);
+}
+
+// A resolver that passes no DNSSEC data at all (dnsmasq without proxy-dnssec, many home and
+// office forwarders) makes every answer bogus from the root down. That says nothing about the
+// domain, and discovery worked behind such resolvers before it validated: unless the admin
+// named trust anchors, ask again without validation (every status then "indeterminate").
+bool resolver_gives_no_dnssec(const MailDomain& domain, const resolver::ResolverOptions& options) {
+  const Answer& mx = domain.mx.answer;
+  return options.root_trust_anchor && options.trust_anchor_files.empty() && mx.dnssec == DnssecStatus::bogus &&
+         mx.why_bogus.find("no DNSKEY rrset for trust anchor .") != std::string::npos;
+}
+
 }  // namespace
 
 MailDomain discover_mail_domain(const MxDiscoveryRequest& request) {
   const Deadline deadline = Deadline::after(request.timeout);
-  auto created = resolver::UnboundResolver::create(resolver_options(request));
-  if (!created.resolver) throw ItemError("Cannot set up the DNS resolver: " + created.error);
-  MailDomain domain = resolver::resolve_mail_domain(*created.resolver, request.domain, request.families, deadline);
+  resolver::ResolverOptions options = resolver_options(request);
+  MailDomain domain = resolve_with(options, request, deadline);
+  if (resolver_gives_no_dnssec(domain, options)) {
+    options.root_trust_anchor = false;
+    domain = resolve_with(options, request, deadline);
+  }
   switch (domain.mx.kind) {
     case MxKind::exchanges:
     case MxKind::implicit:
