@@ -120,8 +120,8 @@ std::vector<PhaseTiming> merged_phases(const std::vector<PhaseTiming>& phases) {
 }
 
 // The reply that decided a phase: the last one the dialog itself received.
-const Exchange* deciding_exchange(const Report& report, Phase phase) {
-  const Exchange* found = nullptr;
+const TranscriptEntry* deciding_exchange(const Report& report, Phase phase) {
+  const TranscriptEntry* found = nullptr;
   for (const auto& exchange : report.transcript)
     if (exchange.phase == phase && !exchange.cleanup && exchange.reply) found = &exchange;
   return found;
@@ -182,7 +182,7 @@ std::string phase_detail(const Report& report, Phase phase) {
   if (phase == Phase::dns) return safe_text(report.target.host);
   if (phase == Phase::connect) return peer_text(report.target);
   if (phase == Phase::tls) return report.tls ? tls_detail(*report.tls) : std::string();
-  const Exchange* exchange = deciding_exchange(report, phase);
+  const TranscriptEntry* exchange = deciding_exchange(report, phase);
   std::string detail = exchange ? reply_detail(*exchange->reply, phase) : std::string();
   if (phase == Phase::auth && !report.auth_mechanism.empty()) detail += " (" + safe_text(report.auth_mechanism) + ")";
   return detail;

@@ -4,7 +4,7 @@
 #include <optional>
 #include <vector>
 
-#include "probe/phase.hpp"
+#include "common/phase.hpp"
 #include "probe/report.hpp"
 
 namespace smtp_ping {

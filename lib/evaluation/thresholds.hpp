@@ -5,7 +5,7 @@
 
 #include "common/state.hpp"
 #include "evaluation/range.hpp"
-#include "probe/phase.hpp"
+#include "common/phase.hpp"
 
 namespace smtp_ping {
 

@@ -8,7 +8,7 @@
 
 #include <boost/program_options.hpp>
 
-#include "dns/resolve.hpp"
+#include "net/socket_address.hpp"
 #include "options/check_config.hpp"
 #include "options/extra_opts.hpp"
 #include "options/host_names.hpp"
@@ -369,7 +369,7 @@ void apply_dialog(const po::variables_map& values, CheckConfig& config) {
   if (values.count("fqdn")) probe.hello_name = text_value(values, "fqdn");
   if (values.count("fqdn") && probe.hello_name.empty()) throw UsageError("-F/--fqdn is empty");
   if (values.count("fqdn")) probe.hello_name = name_option("fqdn", probe.hello_name, hello_name_argument);
-  if (flag(values, "lmtp")) probe.greeting = Greeting::lhlo;
+  if (flag(values, "lmtp")) probe.hello_verb = HelloVerb::lhlo;
   probe.ignore_quit_failure = flag(values, "ignore-quit-failure");
   const auto commands = list_value(values, "command");
   const auto responses = list_value(values, "response");

@@ -75,7 +75,7 @@ json capabilities_json(const Capabilities& caps) {
           {"auth", safe_list(caps.auth_mechanisms)}};
 }
 
-json transcript_json(const std::vector<Exchange>& transcript) {
+json transcript_json(const std::vector<TranscriptEntry>& transcript) {
   json entries = json::array();
   for (const auto& exchange : transcript)
     entries.push_back({{"phase", phase_name(exchange.phase)},

@@ -6,7 +6,7 @@
 #include <optional>
 #include <utility>
 
-#include "dns/resolve.hpp"
+#include "net/host_name.hpp"
 #include "sasl/sasl_crypto.hpp"
 #include "sasl/sasl_mechanism.hpp"
 #include "smtp/capabilities.hpp"
@@ -15,8 +15,8 @@
 #include "smtp/wire_value.hpp"
 #include "tls/certificate_name.hpp"
 #include "tls/tls_channel.hpp"
-#include "transport/connection.hpp"
-#include "transport/transport_error.hpp"
+#include "net/connection.hpp"
+#include "net/transport_error.hpp"
 
 namespace smtp_ping {
 namespace {
@@ -33,8 +33,8 @@ constexpr std::chrono::milliseconds kQuitGraceAfterSignal{500};
 
 class Dialog {
  public:
-  Dialog(Connection& connection, const ProbeOptions& options, const Deadline& deadline, Clock::time_point start,
-         Report& report)
+  Dialog(Connection& connection, const DialogOptions& options, const Deadline& deadline, Clock::time_point start,
+         DialogRecord& report)
       : connection_(connection), reader_(connection), options_(options), deadline_(deadline), start_(start),
         report_(report) {}
 
@@ -116,7 +116,7 @@ class Dialog {
     phase_ = phase;
     command_ = shown;
     const auto began = Clock::now();
-    report_.transcript.push_back(Exchange{phase, shown, std::nullopt, began - start_, {}, cleanup});
+    report_.transcript.push_back(TranscriptEntry{phase, shown, std::nullopt, began - start_, {}, cleanup});
     const std::size_t entry = report_.transcript.size() - 1;
     bool sent = false;
     try {
@@ -209,7 +209,7 @@ class Dialog {
   }
 
   void hello(Phase phase) {
-    const bool lmtp = options_.greeting == Greeting::lhlo;
+    const bool lmtp = options_.hello_verb == HelloVerb::lhlo;
     const std::string verb = lmtp ? "LHLO " : "EHLO ";
     const Reply reply = command(phase, verb + hello_name());
     if (reply.klass() == 2) {
@@ -248,7 +248,7 @@ class Dialog {
   // itself. A mismatch is a WARNING (the evaluation's), unless credentials
   // would follow: they go only to a server whose certificate names it.
   void announced_certificate_name() {
-    const TlsChannel* tls = connection_.tls();
+    const TlsChannel* tls = tls_;
     if (!report_.tls || !tls || !options_.tls.verify || !report_.tls->verify_name_source.empty()) return;
     TlsFacts& facts = *report_.tls;
     if (is_ip_literal(options_.host) && tls->certificate_matches(options_.host)) {
@@ -295,6 +295,7 @@ class Dialog {
     try {
       auto session = start_tls(connection_.fd(), options_.tls, options_.host, deadline_);
       report_.tls = session->facts();
+      tls_ = session.get();
       connection_.upgrade(std::move(session));
       record_phase(Phase::tls, began);
     } catch (const TlsFailure& failure) {
@@ -419,8 +420,8 @@ class Dialog {
     const Deadline grace = deadline_.grace(kQuitGraceAfterSignal);
     if (grace.expired()) return;
     const auto began = Clock::now();
-    report_.transcript.push_back(Exchange{Phase::quit, "QUIT", std::nullopt, began - start_, {}, true});
-    Exchange& entry = report_.transcript.back();
+    report_.transcript.push_back(TranscriptEntry{Phase::quit, "QUIT", std::nullopt, began - start_, {}, true});
+    TranscriptEntry& entry = report_.transcript.back();
     try {
       connection_.send("QUIT\r\n", grace);
       if (reply_outstanding_) reader_.read_reply(grace);
@@ -442,20 +443,21 @@ class Dialog {
 
   Connection& connection_;
   ReplyReader reader_;
-  const ProbeOptions& options_;
+  const DialogOptions& options_;
   const Deadline& deadline_;
   Clock::time_point start_;
-  Report& report_;
+  DialogRecord& report_;
   Phase phase_ = Phase::banner;
   std::string command_;
   std::string hello_name_;
   bool reply_outstanding_ = false;  // a signal came while a reply was due
+  const TlsChannel* tls_ = nullptr;  // owned by connection_ once the handshake passed
 };
 
 }  // namespace
 
-void run_dialog(Connection& connection, const ProbeOptions& options, const Deadline& deadline,
-                Clock::time_point check_start, Report& report) {
+void run_dialog(Connection& connection, const DialogOptions& options, const Deadline& deadline,
+                Clock::time_point check_start, DialogRecord& report) {
   Dialog(connection, options, deadline, check_start, report).run();
 }
 

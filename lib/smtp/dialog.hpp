@@ -1,8 +1,8 @@
 #pragma once
 
 #include "common/deadline.hpp"
-#include "probe/probe_options.hpp"
-#include "probe/report.hpp"
+#include "smtp/dialog_options.hpp"
+#include "smtp/dialog_record.hpp"
 
 namespace smtp_ping {
 
@@ -15,7 +15,7 @@ class Connection;
 // says QUIT when the connection is in a state to hear it. Never sends a byte
 // before the greeting's final line, and nothing over TLS before the
 // certificate passed.
-void run_dialog(Connection& connection, const ProbeOptions& options, const Deadline& deadline,
-                Clock::time_point check_start, Report& report);
+void run_dialog(Connection& connection, const DialogOptions& options, const Deadline& deadline,
+                Clock::time_point check_start, DialogRecord& report);
 
 }  // namespace smtp_ping

@@ -1,6 +1,6 @@
 #include "smtp/reply_reader.hpp"
 
-#include "transport/connection.hpp"
+#include "net/connection.hpp"
 
 namespace smtp_ping {
 

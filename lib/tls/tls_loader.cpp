@@ -12,7 +12,7 @@
 #include "sasl/sasl_crypto.hpp"
 #include "tls/tls_channel.hpp"
 #include "tls/tls_module_api.hpp"
-#include "transport/transport_error.hpp"
+#include "net/transport_error.hpp"
 
 #ifndef SMTP_PING_TLS_MODULE_PATH
 #error "SMTP_PING_TLS_MODULE_PATH: where the TLS module is installed"

@@ -8,7 +8,7 @@
 #include "sasl/sasl_crypto.hpp"
 #include "tls/tls_module_api.hpp"
 #include "tls/tls_session.hpp"
-#include "transport/transport_error.hpp"
+#include "net/transport_error.hpp"
 
 namespace smtp_ping::tls_module {
 

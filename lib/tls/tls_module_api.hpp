@@ -13,7 +13,7 @@
 #include <string_view>
 
 #include "common/deadline.hpp"
-#include "probe/probe_options.hpp"
+#include "tls/tls_options.hpp"
 #include "tls/tls_facts.hpp"
 
 namespace smtp_ping::tls_module {

@@ -4,7 +4,7 @@
 
 #include "common/deadline.hpp"
 #include "common/unique_fd.hpp"
-#include "dns/resolve.hpp"
+#include "net/socket_address.hpp"
 
 namespace smtp_ping {
 

@@ -6,10 +6,9 @@
 
 #include "common/deadline.hpp"
 #include "common/unique_fd.hpp"
+#include "net/byte_channel.hpp"
 
 namespace smtp_ping {
-
-class TlsChannel;
 
 // A connected byte stream with deadlines: plain at first, TLS after
 // upgrade() (STARTTLS) or from the start (implicit TLS).
@@ -26,16 +25,15 @@ class Connection {
   // end of stream throws TransportError closed).
   std::size_t receive(char* buffer, std::size_t size, const Deadline& deadline);
 
-  // From now on every byte goes through `session` (already handshaken).
-  void upgrade(std::unique_ptr<TlsChannel> session);
-  bool encrypted() const { return tls_ != nullptr; }
-  const TlsChannel* tls() const { return tls_.get(); }
+  // From now on every byte goes through `channel` (a TLS session, already handshaken).
+  void upgrade(std::unique_ptr<ByteChannel> channel);
+  bool encrypted() const { return channel_ != nullptr; }
 
   int fd() const { return fd_.get(); }
 
  private:
   UniqueFd fd_;
-  std::unique_ptr<TlsChannel> tls_;
+  std::unique_ptr<ByteChannel> channel_;
 };
 
 }  // namespace smtp_ping

@@ -1,4 +1,4 @@
-#include "probe/report.hpp"
+#include "smtp/dialog_record.hpp"
 
 namespace smtp_ping {
 
@@ -23,7 +23,7 @@ std::string_view failure_kind_name(FailureKind kind) {
   return "unknown";
 }
 
-std::optional<Clock::duration> Report::elapsed(Phase phase) const {
+std::optional<Clock::duration> DialogRecord::elapsed(Phase phase) const {
   for (const auto& timing : phases)
     if (timing.phase == phase) return timing.elapsed;
   return std::nullopt;

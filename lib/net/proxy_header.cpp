@@ -1,4 +1,4 @@
-#include "transport/proxy_header.hpp"
+#include "net/proxy_header.hpp"
 
 #include <sys/socket.h>
 

@@ -1,4 +1,4 @@
-#include "transport/wait_for_socket.hpp"
+#include "net/wait_for_socket.hpp"
 
 #include <poll.h>
 
@@ -6,7 +6,7 @@
 #include <cstring>
 #include <string>
 
-#include "transport/transport_error.hpp"
+#include "net/transport_error.hpp"
 
 namespace smtp_ping {
 

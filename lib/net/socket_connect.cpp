@@ -1,4 +1,4 @@
-#include "transport/socket_connect.hpp"
+#include "net/socket_connect.hpp"
 
 #include <fcntl.h>
 #include <poll.h>
@@ -7,8 +7,8 @@
 #include <cerrno>
 #include <cstring>
 
-#include "transport/transport_error.hpp"
-#include "transport/wait_for_socket.hpp"
+#include "net/transport_error.hpp"
+#include "net/wait_for_socket.hpp"
 
 namespace smtp_ping {
 namespace {

@@ -2,7 +2,7 @@
 
 #include <string>
 
-#include "dns/resolve.hpp"
+#include "net/socket_address.hpp"
 
 namespace smtp_ping {
 

@@ -1,4 +1,4 @@
-#include "transport/connection.hpp"
+#include "net/connection.hpp"
 
 #include <poll.h>
 #include <sys/socket.h>
@@ -7,9 +7,8 @@
 #include <cstring>
 #include <string>
 
-#include "tls/tls_channel.hpp"
-#include "transport/transport_error.hpp"
-#include "transport/wait_for_socket.hpp"
+#include "net/transport_error.hpp"
+#include "net/wait_for_socket.hpp"
 
 namespace smtp_ping {
 
@@ -18,11 +17,11 @@ Connection::~Connection() = default;
 Connection::Connection(Connection&&) noexcept = default;
 Connection& Connection::operator=(Connection&&) noexcept = default;
 
-void Connection::upgrade(std::unique_ptr<TlsChannel> session) { tls_ = std::move(session); }
+void Connection::upgrade(std::unique_ptr<ByteChannel> channel) { channel_ = std::move(channel); }
 
 void Connection::send(std::string_view data, const Deadline& deadline) {
-  if (tls_) {
-    tls_->write(data, deadline);
+  if (channel_) {
+    channel_->write(data, deadline);
     return;
   }
   while (!data.empty()) {
@@ -44,7 +43,7 @@ void Connection::send(std::string_view data, const Deadline& deadline) {
 }
 
 std::size_t Connection::receive(char* buffer, std::size_t size, const Deadline& deadline) {
-  if (tls_) return tls_->read(buffer, size, deadline);
+  if (channel_) return channel_->read(buffer, size, deadline);
   // Poll first: a reply is rarely there the moment its command has left, and
   // a recv() that only says EAGAIN is a system call per reply for nothing.
   for (int round = 0; round < 1'000'000; ++round) {
