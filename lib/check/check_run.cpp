@@ -6,6 +6,7 @@
 #include "evaluation/evaluate.hpp"
 #include "evaluation/evaluate_series.hpp"
 #include "output/json_report.hpp"
+#include "output/json_text.hpp"
 #include "output/plugin_output.hpp"
 #include "output/safe_text.hpp"
 #include "probe/probe.hpp"
@@ -44,10 +45,7 @@ nlohmann::json series_json(const CheckResult& result) {
   for (std::size_t i = 0; i < result.reports.size(); ++i) {
     const Report& report = result.reports[i];
     nlohmann::json probe = {{"seq", i + 1}, {"total", to_seconds(report.total)}, {"lost", is_loss(report)}};
-    probe["error"] = report.failure ? nlohmann::json{{"phase", phase_name(report.failure->phase)},
-                                                     {"kind", failure_kind_name(report.failure->kind)},
-                                                     {"message", safe_text(report.failure->message, 4096)}}
-                                    : nlohmann::json(nullptr);
+    probe["error"] = failure_json(report.failure);
     probes.push_back(probe);
   }
   return {{"sent", stats.sent},          {"answered", stats.answered},   {"failed", stats.failed},
@@ -113,7 +111,7 @@ std::string render_check(const CheckResult& result, const CheckConfig& config) {
     return render_check(without_unreached_perfdata(result), as_asked);
   }
   if (config.output == OutputFormat::json)
-    return check_to_json(result, config.notes).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+    return json_text(check_to_json(result, config.notes)) + "\n";
   static const Report kNoProbe;
   const Report& last = result.reports.empty() ? kNoProbe : result.reports.back();
   if (!result.series) return render_plugin_output(last, result.verdict, config.verbosity, config.notes);

@@ -1,6 +1,7 @@
 #include "evaluation/certificate_lifetime.hpp"
 
 #include "common/number_text.hpp"
+#include "evaluation/threshold_check.hpp"
 #include "output/safe_text.hpp"
 
 namespace smtp_ping {
@@ -19,10 +20,8 @@ std::string days_text(double days) { return number_text(days, 1); }
 std::string at_least(int days) { return std::to_string(days) + ":"; }
 
 PerfDatum days_datum(bool known, double days, const Thresholds& thresholds) {
-  PerfDatum datum;
-  datum.label = "cert_days";
-  datum.value = known ? hundredths(days) : 0;
-  datum.undetermined = !known;
+  const double rounded = hundredths(days);
+  PerfDatum datum = perf_datum("cert_days", known ? &rounded : nullptr, "", nullptr, std::nullopt);
   if (thresholds.cert_days_warning) datum.warning = at_least(*thresholds.cert_days_warning);
   if (thresholds.cert_days_critical) datum.critical = at_least(*thresholds.cert_days_critical);
   return datum;

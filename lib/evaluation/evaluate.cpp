@@ -9,15 +9,14 @@
 
 #include "common/number_text.hpp"
 #include "evaluation/certificate_lifetime.hpp"
+#include "evaluation/threshold_check.hpp"
+#include "common/text.hpp"
+#include "output/describe.hpp"
 #include "output/safe_text.hpp"
+#include "common/text.hpp"
 
 namespace smtp_ping {
 namespace {
-
-std::string host_port(const std::string& host, std::uint16_t port) {
-  const bool ipv6_literal = host.find(':') != std::string::npos;
-  return (ipv6_literal ? "[" + host + "]" : host) + ":" + std::to_string(port);
-}
 
 std::string peer_text(const Target& target) {
   if (target.unix_socket) return safe_text(target.host);
@@ -67,36 +66,6 @@ std::string failure_text(const Failure& failure) {
 
 // ---- thresholds -----------------------------------------------------------
 
-struct Violation {
-  State state = State::ok;
-  std::string name;
-  double seconds = 0;
-  const Range* range = nullptr;
-};
-
-std::optional<Violation> check_thresholds(const RangePair& ranges, std::string_view name, double seconds) {
-  if (ranges.critical && ranges.critical->alerts(seconds))
-    return Violation{State::critical, std::string(name), seconds, &*ranges.critical};
-  if (ranges.warning && ranges.warning->alerts(seconds))
-    return Violation{State::warning, std::string(name), seconds, &*ranges.warning};
-  return std::nullopt;
-}
-
-// "banner 0.051s > 0.01"
-std::string violation_text(const Violation& violation) {
-  const Range& range = *violation.range;
-  std::string bound;
-  if (range.inside)
-    bound = "in @" + range.text.substr(1);
-  else if (violation.seconds > range.end)
-    bound = "> " + shortest_number_text(range.end);
-  else
-    bound = "< " + shortest_number_text(range.start);
-  // Sub-millisecond times need more digits to show why they crossed a bound.
-  const int decimals = violation.seconds < 0.001 ? 6 : 3;
-  return violation.name + " " + number_text(violation.seconds, decimals) + "s " + bound;
-}
-
 const RangePair* phase_ranges(const Thresholds& thresholds, Phase phase) {
   const auto found = thresholds.phases.find(phase);
   return found == thresholds.phases.end() ? nullptr : &found->second;
@@ -108,14 +77,7 @@ const RangePair* phase_ranges(const Thresholds& thresholds, Phase phase) {
 // perfdata label and one line per phase even if a report lists one twice.
 std::vector<PhaseTiming> merged_phases(const std::vector<PhaseTiming>& phases) {
   std::vector<PhaseTiming> merged;
-  for (const auto& timing : phases) {
-    auto same = std::find_if(merged.begin(), merged.end(),
-                             [&](const PhaseTiming& seen) { return seen.phase == timing.phase; });
-    if (same == merged.end())
-      merged.push_back(timing);
-    else
-      same->elapsed += timing.elapsed;
-  }
+  for (const auto& timing : phases) add_timing(merged, timing);
   return merged;
 }
 
@@ -164,16 +126,10 @@ std::string tls_detail(const TlsFacts& tls) {
   return safe_text(text, 1024);
 }
 
-std::string joined(const std::vector<std::string>& items) {
-  std::string text;
-  for (const auto& item : items) text += (text.empty() ? "" : ", ") + item;
-  return text;
-}
-
 // -H is an address and the certificate names none of the names the server announced.
 std::string name_mismatch_text(const TlsFacts& tls, const Target& target) {
-  const std::string names = tls.subject_alt_names.empty() ? tls.subject : joined(tls.subject_alt_names);
-  const std::string announced = tls.announced_names.empty() ? "by no host name" : joined(tls.announced_names);
+  const std::string names = tls.subject_alt_names.empty() ? tls.subject : join(tls.subject_alt_names, ", ");
+  const std::string announced = tls.announced_names.empty() ? "by no host name" : join(tls.announced_names, ", ");
   return safe_text("certificate name mismatch: it names " + names + ", the server calls itself " + announced +
                    "; -H " + target.host + " is no name (--verify-name NAME checks one strictly)");
 }
@@ -192,20 +148,6 @@ Subcheck phase_line(const std::string& name, double seconds, const std::string& 
   std::string text = name + " " + number_text(seconds, 6) + "s";
   if (!detail.empty()) text += " " + detail;
   return Subcheck{state, std::move(text)};
-}
-
-// `seconds` missing: a phase not reached, "U".
-// `seconds` null: the phase did not run ("U").
-PerfDatum perf_datum(std::string label, const double* seconds, const RangePair* ranges) {
-  PerfDatum datum;
-  datum.label = std::move(label);
-  datum.value = seconds ? *seconds : 0;
-  datum.undetermined = seconds == nullptr;
-  datum.unit = "s";
-  if (ranges && ranges->warning) datum.warning = ranges->warning->perfdata_text();
-  if (ranges && ranges->critical) datum.critical = ranges->critical->perfdata_text();
-  datum.min = 0.0;
-  return datum;
 }
 
 // The planned phases in plan order, then any other that ran (none, unless a
@@ -237,7 +179,7 @@ class Judgement {
  private:
   void raise(State state) { verdict_.state = worse(verdict_.state, state); }
 
-  void note(const std::optional<Violation>& violation) {
+  void note(const std::optional<ThresholdViolation>& violation) {
     if (!violation) return;
     raise(violation->state);
     violations_.push_back(*violation);
@@ -274,14 +216,14 @@ class Judgement {
                                     [&](const PhaseTiming& timing) { return timing.phase == phase; });
       const double seconds = ran == merged.end() ? 0 : to_seconds(ran->elapsed);
       verdict_.perfdata.push_back(perf_datum(std::string(phase_name(phase)), ran == merged.end() ? nullptr : &seconds,
-                                             phase_ranges(policy_.thresholds, phase)));
+                                             "s", phase_ranges(policy_.thresholds, phase)));
     }
   }
 
   void judge_total() {
     const double seconds = to_seconds(report_.total);
     note(check_thresholds(policy_.thresholds.total, "total", seconds));
-    verdict_.perfdata.push_back(perf_datum("total", &seconds, &policy_.thresholds.total));
+    verdict_.perfdata.push_back(perf_datum("total", &seconds, "s", &policy_.thresholds.total));
   }
 
   void judge_failure() {
@@ -331,8 +273,8 @@ class Judgement {
     return text;
   }
 
-  static std::vector<Violation> worst_first(std::vector<Violation> violations) {
-    std::stable_sort(violations.begin(), violations.end(), [](const Violation& a, const Violation& b) {
+  static std::vector<ThresholdViolation> worst_first(std::vector<ThresholdViolation> violations) {
+    std::stable_sort(violations.begin(), violations.end(), [](const ThresholdViolation& a, const ThresholdViolation& b) {
       return worse(a.state, b.state) == a.state && a.state != b.state;
     });
     return violations;
@@ -341,7 +283,7 @@ class Judgement {
   const Report& report_;
   const EvaluationPolicy& policy_;
   Verdict verdict_;
-  std::vector<Violation> violations_;
+  std::vector<ThresholdViolation> violations_;
   std::vector<std::string> notes_;
   bool failure_shown_ = false;
 };

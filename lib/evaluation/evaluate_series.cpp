@@ -5,6 +5,8 @@
 #include "common/number_text.hpp"
 #include "evaluation/certificate_lifetime.hpp"
 #include "evaluation/evaluate.hpp"
+#include "evaluation/threshold_check.hpp"
+#include "output/describe.hpp"
 #include "output/safe_text.hpp"
 
 namespace smtp_ping {
@@ -15,12 +17,10 @@ struct Judged {
   std::string note;  // why, for the summary; empty when OK
 };
 
-Judged judge_value(const RangePair& ranges, double value, const std::string& label) {
-  if (ranges.critical && ranges.critical->alerts(value))
-    return {State::critical, label + " " + seconds_text(value) + " > " + ranges.critical->text};
-  if (ranges.warning && ranges.warning->alerts(value))
-    return {State::warning, label + " " + seconds_text(value) + " > " + ranges.warning->text};
-  return {};
+Judged judge_value(const RangePair& ranges, double value, const std::string& subject) {
+  const auto violation = check_thresholds(ranges, subject, value);
+  if (!violation) return {};
+  return {violation->state, violation_text(*violation)};
 }
 
 Judged judge_loss(const SeriesStats& stats, const EvaluationPolicy& policy) {
@@ -33,17 +33,13 @@ Judged judge_loss(const SeriesStats& stats, const EvaluationPolicy& policy) {
   return {};
 }
 
-// `value` missing: "U" (no probe answered, or none reached the phase).
-PerfDatum seconds_datum(const std::string& label, std::optional<double> value, const RangePair* ranges = nullptr) {
-  PerfDatum datum{label, value.value_or(0), "s", {}, {}, 0.0, std::nullopt};
-  datum.undetermined = !value;
-  if (ranges && ranges->warning) datum.warning = ranges->warning->perfdata_text();
-  if (ranges && ranges->critical) datum.critical = ranges->critical->perfdata_text();
-  return datum;
+PerfDatum seconds_datum(const std::string& label, const std::optional<double>& value,
+                        const RangePair* ranges = nullptr) {
+  return perf_datum(label, value ? &*value : nullptr, "s", ranges);
 }
 
 PerfDatum loss_datum(const SeriesStats& stats, const EvaluationPolicy& policy) {
-  PerfDatum datum{"pl", stats.loss_percent, "%", {}, {}, 0.0, 100.0};
+  PerfDatum datum = perf_datum("pl", &stats.loss_percent, "%", nullptr, 0.0, 100.0);
   if (policy.loss_warning) datum.warning = number_text(*policy.loss_warning, 0);
   if (policy.loss_critical) datum.critical = number_text(*policy.loss_critical, 0);
   return datum;

@@ -1,5 +1,6 @@
 #include "output/json_report.hpp"
 
+#include "output/json_text.hpp"
 #include "output/safe_text.hpp"
 
 namespace smtp_ping {
@@ -87,15 +88,6 @@ json transcript_json(const std::vector<TranscriptEntry>& transcript) {
   return entries;
 }
 
-json failure_json(const std::optional<Failure>& failure) {
-  if (!failure) return nullptr;
-  return {{"phase", phase_name(failure->phase)},
-          {"kind", failure_kind_name(failure->kind)},
-          {"message", safe(failure->message)},
-          {"command", safe(failure->command)},
-          {"expected", safe(failure->expected)},
-          {"reply", reply_json(failure->reply)}};
-}
 
 json checks_json(const std::vector<Subcheck>& details) {
   json checks = json::array();
@@ -146,6 +138,16 @@ json tls_json(const std::optional<TlsFacts>& facts) {
 
 }  // namespace
 
+nlohmann::json failure_json(const std::optional<Failure>& failure) {
+  if (!failure) return nullptr;
+  return {{"phase", phase_name(failure->phase)},
+          {"kind", failure_kind_name(failure->kind)},
+          {"message", safe(failure->message)},
+          {"command", safe(failure->command)},
+          {"expected", safe(failure->expected)},
+          {"reply", reply_json(failure->reply)}};
+}
+
 json report_to_json(const Report& report, const Verdict& verdict) {
   json out = json::object();
   out["schema"] = 1;
@@ -169,7 +171,7 @@ json report_to_json(const Report& report, const Verdict& verdict) {
 }
 
 std::string render_json(const Report& report, const Verdict& verdict) {
-  return report_to_json(report, verdict).dump(-1, ' ', false, json::error_handler_t::replace);
+  return json_text(report_to_json(report, verdict));
 }
 
 }  // namespace smtp_ping

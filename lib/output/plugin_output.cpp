@@ -8,6 +8,7 @@
 
 #include "common/number_text.hpp"
 #include "output/safe_text.hpp"
+#include "common/text.hpp"
 
 namespace smtp_ping {
 namespace {
@@ -135,19 +136,13 @@ void add_waterfall(const Report& report, std::vector<std::string>& lines) {
                   "s " + number_text(total, 6) + "s");
 }
 
-std::string joined(const std::vector<std::string>& words) {
-  std::string text;
-  for (const auto& word : words) text += (text.empty() ? "" : " ") + word;
-  return text;
-}
-
 void add_capabilities(const Report& report, std::vector<std::string>& lines) {
   const Capabilities& caps = report.capabilities;
   lines.push_back("capabilities:");
   lines.push_back("  server: " + safe_text(caps.server_name) + (caps.esmtp ? " (ESMTP)" : " (no ESMTP)"));
   if (report.used_helo_fallback) lines.push_back("  EHLO rejected, HELO accepted");
   for (const auto& keyword : caps.keywords) lines.push_back("  keyword: " + safe_text(keyword));
-  lines.push_back("  auth: " + (caps.auth_mechanisms.empty() ? "none" : safe_text(joined(caps.auth_mechanisms))));
+  lines.push_back("  auth: " + (caps.auth_mechanisms.empty() ? "none" : safe_text(join(caps.auth_mechanisms, " "))));
   if (caps.size)
     lines.push_back("  size: " + (*caps.size == 0 ? std::string("no fixed limit") : std::to_string(*caps.size)));
   lines.push_back("connect attempts:");

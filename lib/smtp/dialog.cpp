@@ -17,6 +17,7 @@
 #include "tls/tls_channel.hpp"
 #include "net/connection.hpp"
 #include "net/transport_error.hpp"
+#include "common/text.hpp"
 
 namespace smtp_ping {
 namespace {
@@ -99,13 +100,7 @@ class Dialog {
   }
 
   void record_phase(Phase phase, Clock::time_point began) {
-    const auto elapsed = Clock::now() - began;
-    for (auto& timing : report_.phases)
-      if (timing.phase == phase) {
-        timing.elapsed += elapsed;
-        return;
-      }
-    report_.phases.push_back({phase, began - start_, elapsed});
+    add_timing(report_.phases, {phase, began - start_, Clock::now() - began});
   }
 
   // Sends one command (none for the greeting; an empty one is a valid SASL
@@ -315,13 +310,11 @@ class Dialog {
 
   std::string choose_mechanism() {
     const Capabilities& caps = report_.capabilities;
-    std::string offered;
-    for (const auto& mechanism : caps.auth_mechanisms) offered += (offered.empty() ? "" : " ") + mechanism;
+    const std::string offered = join(caps.auth_mechanisms, " ");
     if (caps.auth_mechanisms.empty())
       fail(FailureKind::not_offered, "credentials given but the server offers no AUTH", std::nullopt,
            "AUTH in the EHLO reply");
-    std::string wanted = options_.auth.mechanism;
-    for (auto& c : wanted) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    const std::string wanted = upper(options_.auth.mechanism);
     if (wanted == "AUTO") {
       for (const auto& candidate : supported_sasl_mechanisms())
         if (candidate != "XOAUTH2" && candidate != "OAUTHBEARER" && caps.offers_auth(candidate)) return candidate;

@@ -23,6 +23,15 @@ std::string_view failure_kind_name(FailureKind kind) {
   return "unknown";
 }
 
+void add_timing(std::vector<PhaseTiming>& phases, const PhaseTiming& timing) {
+  for (auto& known : phases)
+    if (known.phase == timing.phase) {
+      known.elapsed += timing.elapsed;
+      return;
+    }
+  phases.push_back(timing);
+}
+
 std::optional<Clock::duration> DialogRecord::elapsed(Phase phase) const {
   for (const auto& timing : phases)
     if (timing.phase == phase) return timing.elapsed;

@@ -61,6 +61,10 @@ struct Failure {
   std::string expected;         // e.g. "2xx", "regex '^252'"
 };
 
+// The one phase-summing rule: a phase that runs again (RCPT per recipient, -C
+// per command) adds its time to its first entry, which keeps its start.
+void add_timing(std::vector<PhaseTiming>& phases, const PhaseTiming& timing);
+
 // What the SMTP dialog recorded, step by step; the probe adds where it went.
 struct DialogRecord {
   std::vector<PhaseTiming> phases;  // in the order they ran

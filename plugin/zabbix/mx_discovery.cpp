@@ -2,6 +2,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "output/json_text.hpp"
+
 namespace smtp_ping::zabbix {
 namespace {
 
@@ -25,7 +27,7 @@ nlohmann::json discovery_row(const MailExchange& exchange) {
 std::string mx_discovery_json(const std::vector<MailExchange>& exchanges) {
   nlohmann::json rows = nlohmann::json::array();
   for (const MailExchange& exchange : exchanges) rows.push_back(discovery_row(exchange));
-  return rows.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  return json_text(rows);
 }
 
 }  // namespace smtp_ping::zabbix
