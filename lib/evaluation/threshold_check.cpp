@@ -2,12 +2,12 @@
 
 namespace smtp_ping {
 
-std::optional<ThresholdViolation> check_thresholds(const RangePair& ranges, const std::string& subject, double value,
-                                                   const std::string& unit) {
+std::optional<Finding> check_thresholds(const RangePair& ranges, const std::string& subject, double value,
+                                        const std::string& unit) {
   if (ranges.critical && ranges.critical->alerts(value))
-    return ThresholdViolation{State::critical, subject, value, unit, *ranges.critical};
+    return Finding{State::critical, ThresholdViolation{subject, value, unit, *ranges.critical}};
   if (ranges.warning && ranges.warning->alerts(value))
-    return ThresholdViolation{State::warning, subject, value, unit, *ranges.warning};
+    return Finding{State::warning, ThresholdViolation{subject, value, unit, *ranges.warning}};
   return std::nullopt;
 }
 

@@ -4,7 +4,7 @@
 #include <optional>
 
 #include "common/state.hpp"
-#include "evaluation/range.hpp"
+#include "common/range.hpp"
 #include "common/phase.hpp"
 
 namespace smtp_ping {

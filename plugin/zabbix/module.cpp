@@ -15,6 +15,7 @@
 
 #include "agent_result.hpp"
 #include "check/check_run.hpp"
+#include "output/check_output.hpp"
 #include "common/whole_message_error.hpp"
 #include "output/json_text.hpp"
 #include "output/safe_text.hpp"
@@ -151,7 +152,7 @@ int ping_item(AgentRequest* request, AgentResult* result) {
 int status_item(AgentRequest* request, AgentResult* result) {
   return guarded(result, [&] {
     const CheckResult outcome = run_item_check(*request);
-    return succeed_with_uint64(result, static_cast<std::uint64_t>(outcome.verdict.state));
+    return succeed_with_uint64(result, static_cast<std::uint64_t>(outcome.tree.state));
   });
 }
 

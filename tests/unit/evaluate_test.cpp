@@ -1,4 +1,4 @@
-#include "evaluation/evaluate.hpp"
+#include "judging_support.hpp"
 
 #include <gtest/gtest.h>
 

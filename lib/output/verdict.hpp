@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "common/state.hpp"
+#include "result/perf_datum.hpp"
 
 namespace smtp_ping {
 
@@ -14,19 +15,7 @@ struct Subcheck {
   std::string text;
 };
 
-// One perfdata item; times in seconds with unit "s".
-struct PerfDatum {
-  std::string label;
-  double value = 0;
-  std::string unit;
-  std::string warning;   // range text or empty
-  std::string critical;
-  std::optional<double> min;
-  std::optional<double> max;
-  bool undetermined = false;  // value "U": a phase not reached (the guidelines' undetermined value)
-};
-
-// The result of judging a report: what the front-ends render.
+// A judged tree in words (output/describe): what the plugin text and JSON v1 fields show.
 struct Verdict {
   State state = State::ok;
   std::string summary;               // status line text after "SMTP STATE - "

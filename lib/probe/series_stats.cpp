@@ -1,4 +1,4 @@
-#include "evaluation/series_stats.hpp"
+#include "probe/series_stats.hpp"
 
 #include <algorithm>
 #include <cmath>
