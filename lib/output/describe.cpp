@@ -4,18 +4,12 @@
 #include <vector>
 
 #include "common/number_text.hpp"
+#include "common/overloaded.hpp"
 #include "common/text.hpp"
 #include "output/safe_text.hpp"
 
 namespace smtp_ping {
 namespace {
-
-template <class... Ts>
-struct Overloaded : Ts... {
-  using Ts::operator()...;
-};
-template <class... Ts>
-Overloaded(Ts...) -> Overloaded<Ts...>;
 
 std::string peer_text(const Target& target) {
   if (target.unix_socket) return safe_text(target.host);

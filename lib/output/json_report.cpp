@@ -1,5 +1,6 @@
 #include "output/json_report.hpp"
 
+#include "common/overloaded.hpp"
 #include "output/describe.hpp"
 #include "output/json_text.hpp"
 #include "output/safe_text.hpp"
@@ -134,13 +135,6 @@ json tls_json(const std::optional<TlsFacts>& facts) {
 json range_json(const Range& range) {
   return {{"text", safe(range.text)}, {"start", range.start}, {"end", range.end}, {"inside", range.inside}};
 }
-
-template <class... Ts>
-struct Overloaded : Ts... {
-  using Ts::operator()...;
-};
-template <class... Ts>
-Overloaded(Ts...) -> Overloaded<Ts...>;
 
 // A finding's kind and fields, and its words (output/describe).
 json finding_json(const Finding& finding) {
