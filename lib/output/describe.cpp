@@ -224,6 +224,12 @@ Verdict describe_series(const ResultNode& series, const SeriesFacts& facts) {
 // ---- any other node --------------------------------------------------------
 
 Verdict describe_generic(const ResultNode& node) {
+  if (node.children.size() == 1 && node.findings.empty() && node.perfdata.empty()) {
+    // A node that only holds one part (the check around its probe or series) reads as that part.
+    Verdict part = describe(node.children.front());
+    part.state = node.state;
+    return part;
+  }
   Verdict verdict{node.state, {}, {}, node.perfdata};
   std::vector<std::string> parts;
   for (const auto& finding : node.findings) parts.push_back(finding_text(finding));
