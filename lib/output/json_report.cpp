@@ -80,13 +80,13 @@ json capabilities_json(const Capabilities& caps) {
 
 json transcript_json(const std::vector<TranscriptEntry>& transcript) {
   json entries = json::array();
-  for (const auto& exchange : transcript)
-    entries.push_back({{"phase", phase_name(exchange.phase)},
-                       {"sent", safe(exchange.sent)},
-                       {"reply", reply_json(exchange.reply)},
-                       {"start", to_seconds(exchange.started)},
-                       {"seconds", to_seconds(exchange.elapsed)},
-                       {"cleanup", exchange.cleanup}});
+  for (const auto& entry : transcript)
+    entries.push_back({{"phase", phase_name(entry.phase)},
+                       {"sent", safe(entry.sent)},
+                       {"reply", reply_json(entry.reply)},
+                       {"start", to_seconds(entry.started)},
+                       {"seconds", to_seconds(entry.elapsed)},
+                       {"cleanup", entry.cleanup}});
   return entries;
 }
 

@@ -93,16 +93,16 @@ std::string offset(Clock::duration at) { return "+" + number_text(to_seconds(at)
 
 void add_transcript(const Report& report, std::vector<std::string>& lines) {
   lines.push_back("transcript:");
-  for (const auto& exchange : report.transcript) {
-    const std::string cleanup = exchange.cleanup ? " (cleanup)" : "";
-    if (!exchange.sent.empty())
-      lines.push_back("  " + offset(exchange.started) + " C: " + safe_text(exchange.sent) + cleanup);
-    const std::string replied_at = offset(exchange.started + exchange.elapsed);
-    if (!exchange.reply) {
+  for (const auto& entry : report.transcript) {
+    const std::string cleanup = entry.cleanup ? " (cleanup)" : "";
+    if (!entry.sent.empty())
+      lines.push_back("  " + offset(entry.started) + " C: " + safe_text(entry.sent) + cleanup);
+    const std::string replied_at = offset(entry.started + entry.elapsed);
+    if (!entry.reply) {
       lines.push_back("  " + replied_at + " S: (no reply)");
       continue;
     }
-    for (const auto& reply_line : reply_lines(*exchange.reply))
+    for (const auto& reply_line : reply_lines(*entry.reply))
       lines.push_back("  " + replied_at + " S: " + safe_text(reply_line));
   }
 }

@@ -104,9 +104,9 @@ class Dialog {
   }
 
   // Sends one command (none for the greeting; an empty one is a valid SASL
-  // answer) and reads its reply, recording the exchange and the phase time
+  // answer) and reads its reply, recording the transcript entry and the phase time
   // whatever happens.
-  Reply exchange(Phase phase, const std::optional<std::string>& command, const std::string& shown,
+  Reply take_turn(Phase phase, const std::optional<std::string>& command, const std::string& shown,
                  const std::string& waiting_for, bool cleanup = false) {
     phase_ = phase;
     command_ = shown;
@@ -155,7 +155,7 @@ class Dialog {
   }
 
   Reply command(Phase phase, const std::string& text) {
-    return exchange(phase, text, text, "the reply to " + text);
+    return take_turn(phase, text, text, "the reply to " + text);
   }
 
   // A server that speaks before being asked is out of step with us: what it
@@ -173,7 +173,7 @@ class Dialog {
   }
 
   void greeting() {
-    const Reply reply = exchange(Phase::banner, std::nullopt, {}, "the greeting");
+    const Reply reply = take_turn(Phase::banner, std::nullopt, {}, "the greeting");
     report_.greeting = reply;
     if (reply.klass() != 2) fail(FailureKind::reply, "greeting refused", reply, "2xx");
   }
@@ -183,10 +183,10 @@ class Dialog {
   // mismatch is the greeting's failure.
   void expected_text() {
     if (!options_.expect || report_.greeting->raw().find(*options_.expect) != std::string::npos) return;
-    for (const auto& exchange : report_.transcript) {
-      const bool hello_reply = exchange.phase == Phase::ehlo || exchange.phase == Phase::ehlo_tls;
-      if (hello_reply && !exchange.cleanup && exchange.reply &&
-          exchange.reply->raw().find(*options_.expect) != std::string::npos)
+    for (const auto& entry : report_.transcript) {
+      const bool hello_reply = entry.phase == Phase::ehlo || entry.phase == Phase::ehlo_tls;
+      if (hello_reply && !entry.cleanup && entry.reply &&
+          entry.reply->raw().find(*options_.expect) != std::string::npos)
         return;
     }
     phase_ = Phase::banner;
@@ -341,18 +341,18 @@ class Dialog {
     const auto initial = mechanism->initial_response();
     std::string first = "AUTH " + name;
     if (initial) first += " " + (initial->empty() ? std::string("=") : base64_encode(*initial));
-    Reply reply = exchange(Phase::auth, first, "AUTH " + name + (initial ? " ***" : ""), "the reply to AUTH " + name);
+    Reply reply = take_turn(Phase::auth, first, "AUTH " + name + (initial ? " ***" : ""), "the reply to AUTH " + name);
     for (int round = 0; reply.code == 334 && round < 10; ++round) {
       const auto challenge = base64_decode(reply.lines.empty() ? "" : reply.lines.front());
       const auto answer = mechanism->respond(challenge.value_or(""));
       if (!answer) {
         // RFC 4954 4: "*" cancels; the server answers 501.
-        exchange(Phase::auth, std::string("*"), "*", "the reply to the cancelled AUTH " + name);
+        take_turn(Phase::auth, std::string("*"), "*", "the reply to the cancelled AUTH " + name);
         command_ = "AUTH " + name;
         fail(FailureKind::protocol, "AUTH " + name + ": the server asked for more than the mechanism has to say",
              reply, "235 after the last step");
       }
-      reply = exchange(Phase::auth, base64_encode(*answer), "***", "the reply to an AUTH " + name + " response");
+      reply = take_turn(Phase::auth, base64_encode(*answer), "***", "the reply to an AUTH " + name + " response");
     }
     command_ = "AUTH " + name;
     if (reply.klass() == 2 && !mechanism->done())
@@ -394,7 +394,7 @@ class Dialog {
   void quit() {
     // Bytes nobody asked for came with an earlier reply: that is the earlier
     // step's failure, which -q must not forgive. Named like the check inside
-    // exchange(): by the command that was about to go out.
+    // take_turn(): by the command that was about to go out.
     phase_ = Phase::quit;
     command_ = "QUIT";
     refuse_unsolicited_data();
@@ -429,7 +429,7 @@ class Dialog {
   void polite_quit() {
     if (deadline_.expired()) return;
     try {
-      exchange(Phase::quit, "QUIT", "QUIT", "the reply to QUIT", true);
+      take_turn(Phase::quit, "QUIT", "QUIT", "the reply to QUIT", true);
     } catch (const StepFailure&) {
     }
   }
