@@ -2,66 +2,22 @@
 
 #include <algorithm>
 
-#include "common/number_text.hpp"
-#include "evaluation/evaluate.hpp"
-#include "evaluation/evaluate_series.hpp"
-#include "output/json_report.hpp"
-#include "output/plugin_output.hpp"
-#include "output/safe_text.hpp"
+#include "evaluation/judge_probe.hpp"
+#include "evaluation/judge_series.hpp"
 #include "probe/probe.hpp"
 #include "probe/series.hpp"
 
 namespace smtp_ping {
 namespace {
 
-std::string milliseconds_text(Clock::duration elapsed) { return number_text(to_seconds(elapsed) * 1000.0, 3) + "ms"; }
-
-// One line per probe, like ping: "seq=3 connect=0.300ms banner=1.200ms ... total=2.400ms".
-std::string probe_lines(const std::vector<Report>& reports) {
-  std::string out = "probes:\n";
-  for (std::size_t i = 0; i < reports.size(); ++i) {
-    const Report& report = reports[i];
-    out += "  seq=" + std::to_string(i + 1);
-    for (const auto& timing : report.phases)
-      out += " " + std::string(phase_name(timing.phase)) + "=" + milliseconds_text(timing.elapsed);
-    out += " total=" + milliseconds_text(report.total);
-    if (report.failure)
-      out += (is_loss(report) ? " lost: " : " failed: ") + std::string(phase_name(report.failure->phase)) + " " +
-             safe_text(report.failure->message, 200);
-    out += "\n";
-  }
-  return out;
-}
-
-nlohmann::json series_json(const CheckResult& result) {
-  const SeriesStats& stats = *result.series;
-  auto optional_number = [](const std::optional<double>& value) {
-    return value ? nlohmann::json(*value) : nlohmann::json(nullptr);
-  };
-  nlohmann::json averages = nlohmann::json::object();
-  for (const auto& [phase, average] : stats.phase_averages) averages[std::string(phase_name(phase))] = average;
-  nlohmann::json probes = nlohmann::json::array();
-  for (std::size_t i = 0; i < result.reports.size(); ++i) {
-    const Report& report = result.reports[i];
-    nlohmann::json probe = {{"seq", i + 1}, {"total", to_seconds(report.total)}, {"lost", is_loss(report)}};
-    probe["error"] = report.failure ? nlohmann::json{{"phase", phase_name(report.failure->phase)},
-                                                     {"kind", failure_kind_name(report.failure->kind)},
-                                                     {"message", safe_text(report.failure->message, 4096)}}
-                                    : nlohmann::json(nullptr);
-    probes.push_back(probe);
-  }
-  return {{"sent", stats.sent},          {"answered", stats.answered},   {"failed", stats.failed},
-          {"loss_percent", stats.loss_percent}, {"rta", optional_number(stats.rta)},
-          {"rtmin", optional_number(stats.rtmin)}, {"rtmax", optional_number(stats.rtmax)},
-          {"jitter", optional_number(stats.jitter)}, {"phase_averages", averages}, {"probes", probes}};
-}
-
-// --perfdata-unreached=omit.
-CheckResult without_unreached_perfdata(CheckResult result) {
-  auto& perfdata = result.verdict.perfdata;
-  perfdata.erase(std::remove_if(perfdata.begin(), perfdata.end(), [](const PerfDatum& datum) { return datum.undetermined; }),
-                 perfdata.end());
-  return result;
+// The judged part the check node holds: the probe a signal ended, the series, or the one probe.
+ResultNode judged_part(const CheckResult& result, const EvaluationPolicy& policy) {
+  const auto interrupted = std::find_if(result.reports.begin(), result.reports.end(), [](const Report& report) {
+    return report.failure && report.failure->kind == FailureKind::interrupted;
+  });
+  if (interrupted != result.reports.end()) return judge_probe(*interrupted, policy);
+  if (result.series) return judge_series(result.reports, *result.series, policy);
+  return judge_probe(result.reports.front(), policy);
 }
 
 }  // namespace
@@ -83,44 +39,13 @@ CheckResult measure_check(const CheckConfig& config, std::optional<std::chrono::
 
 CheckResult run_check(const CheckConfig& config, std::optional<std::chrono::milliseconds> budget) {
   CheckResult result = measure_check(config, budget);
-  const auto interrupted = std::find_if(result.reports.begin(), result.reports.end(), [](const Report& report) {
-    return report.failure && report.failure->kind == FailureKind::interrupted;
-  });
+  result.tree.name = "check";
   if (!result.interrupted_between.empty())
-    result.verdict = interrupted_verdict(result.interrupted_between + " between probes");
-  else if (interrupted != result.reports.end())
-    result.verdict = evaluate(*interrupted, config.policy);
+    result.tree.findings.push_back(Finding{State::unknown, SignalStop{result.interrupted_between, std::nullopt}});
   else
-    result.verdict = result.series ? evaluate_series(result.reports, *result.series, config.policy)
-                                   : evaluate(result.reports.front(), config.policy);
+    result.tree.children.push_back(judged_part(result, config.policy));
+  settle(result.tree);
   return result;
-}
-
-nlohmann::json check_to_json(const CheckResult& result, const std::vector<std::string>& notes) {
-  static const Report kNoProbe;
-  nlohmann::json json = report_to_json(result.reports.empty() ? kNoProbe : result.reports.back(), result.verdict);
-  json["series"] = result.series ? series_json(result) : nlohmann::json(nullptr);
-  nlohmann::json safe_notes = nlohmann::json::array();
-  for (const auto& note : notes) safe_notes.push_back(safe_text(note, 1024));
-  json["notes"] = safe_notes;
-  return json;
-}
-
-std::string render_check(const CheckResult& result, const CheckConfig& config) {
-  if (config.omit_unreached_perfdata) {
-    CheckConfig as_asked = config;
-    as_asked.omit_unreached_perfdata = false;
-    return render_check(without_unreached_perfdata(result), as_asked);
-  }
-  if (config.output == OutputFormat::json)
-    return check_to_json(result, config.notes).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
-  static const Report kNoProbe;
-  const Report& last = result.reports.empty() ? kNoProbe : result.reports.back();
-  if (!result.series) return render_plugin_output(last, result.verdict, config.verbosity, config.notes);
-  // In a series, -v shows the last probe's dialog and -vv adds one line per probe.
-  std::string text = render_plugin_output(last, result.verdict, std::min(config.verbosity, 1), config.notes);
-  if (config.verbosity >= 2) text += probe_lines(result.reports);
-  return text;
 }
 
 }  // namespace smtp_ping

@@ -12,6 +12,8 @@
 #include <chrono>
 #include <memory>
 
+#include "common/text.hpp"
+
 namespace smtp_ping {
 namespace {
 
@@ -187,11 +189,9 @@ DnsServer parse_dns_server(std::string_view text) {
                                 std::string(text) + "'");
   if (colon == std::string_view::npos) return server;
   const std::string_view port_text = text.substr(colon + 1);
-  unsigned port = 0;
-  const auto [end, error] = std::from_chars(port_text.data(), port_text.data() + port_text.size(), port);
-  if (error != std::errc() || end != port_text.data() + port_text.size() || port < 1 || port > 65535)
-    throw std::invalid_argument("DNS server port must be 1-65535: '" + std::string(text) + "'");
-  server.port = static_cast<std::uint16_t>(port);
+  const auto port = parse_port(port_text);
+  if (!port) throw std::invalid_argument("DNS server port must be 1-65535: '" + std::string(text) + "'");
+  server.port = *port;
   return server;
 }
 

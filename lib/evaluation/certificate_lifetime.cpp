@@ -1,7 +1,6 @@
 #include "evaluation/certificate_lifetime.hpp"
 
-#include "common/number_text.hpp"
-#include "output/safe_text.hpp"
+#include "evaluation/threshold_check.hpp"
 
 namespace smtp_ping {
 namespace {
@@ -13,16 +12,12 @@ double hundredths(double value) {
   return static_cast<double>(static_cast<long long>(scaled < 0 ? scaled - 0.5 : scaled + 0.5)) / 100;
 }
 
-std::string days_text(double days) { return number_text(days, 1); }
-
 // "30:" alerts below 30 in every range parser; a bare "30" would mean above 30.
 std::string at_least(int days) { return std::to_string(days) + ":"; }
 
 PerfDatum days_datum(bool known, double days, const Thresholds& thresholds) {
-  PerfDatum datum;
-  datum.label = "cert_days";
-  datum.value = known ? hundredths(days) : 0;
-  datum.undetermined = !known;
+  const double rounded = hundredths(days);
+  PerfDatum datum = perf_datum("cert_days", known ? &rounded : nullptr, "", nullptr, std::nullopt);
   if (thresholds.cert_days_warning) datum.warning = at_least(*thresholds.cert_days_warning);
   if (thresholds.cert_days_critical) datum.critical = at_least(*thresholds.cert_days_critical);
   return datum;
@@ -41,14 +36,12 @@ std::optional<CertificateLifetime> judge_certificate_lifetime(TlsMode mode, cons
   if (!known || !thresholds.cert_days_warning) return judged;
 
   const int critical = thresholds.cert_days_critical.value_or(0);
+  State state = State::ok;
   if (left < critical)
-    judged.state = State::critical;
+    state = State::critical;
   else if (left < *thresholds.cert_days_warning)
-    judged.state = State::warning;
-  if (judged.state == State::ok) return judged;
-  const std::string& not_after = tls->not_after;
-  judged.note = safe_text(left < 0 ? "certificate expired " + days_text(-left) + " days ago (" + not_after + ")"
-                                   : "certificate expires in " + days_text(left) + " days (" + not_after + ")");
+    state = State::warning;
+  if (state != State::ok) judged.expiry = Finding{state, CertificateExpiry{left, tls->not_after}};
   return judged;
 }
 

@@ -5,7 +5,8 @@
 
 #include "common/state.hpp"
 #include "evaluation/thresholds.hpp"
-#include "evaluation/verdict.hpp"
+#include "result/findings.hpp"
+#include "result/perf_datum.hpp"
 #include "probe/report.hpp"
 
 namespace smtp_ping {
@@ -14,9 +15,10 @@ namespace smtp_ping {
 // below WARN days, CRITICAL below CRIT (below 0, that is expired, when only
 // WARN is given).
 struct CertificateLifetime {
-  State state = State::ok;
-  std::string note;  // why, in words, when not OK
-  PerfDatum datum;   // 'cert_days'=V;WARN:;CRIT: (ranges: alert below), "U" without a certificate
+  std::optional<Finding> expiry;  // a CertificateExpiry, WARNING or CRITICAL; none when OK
+  PerfDatum datum;                // 'cert_days'=V;WARN:;CRIT: (ranges: alert below), "U" without a certificate
+
+  State state() const { return expiry ? expiry->state : State::ok; }
 };
 
 // Judges `tls` (the certificate seen, if any). nullopt when the check uses no

@@ -4,8 +4,8 @@
 #include <optional>
 
 #include "common/state.hpp"
-#include "evaluation/range.hpp"
-#include "probe/phase.hpp"
+#include "common/range.hpp"
+#include "common/phase.hpp"
 
 namespace smtp_ping {
 

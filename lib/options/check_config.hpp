@@ -8,12 +8,11 @@
 
 #include "common/user_file.hpp"
 #include "evaluation/thresholds.hpp"
+#include "output/output_options.hpp"
 #include "output/safe_text.hpp"
 #include "probe/probe_options.hpp"
 
 namespace smtp_ping {
-
-enum class OutputFormat { plugin, json };
 
 // -n / -i: a series of probes, like check_ping.
 struct SeriesOptions {
@@ -21,20 +20,12 @@ struct SeriesOptions {
   std::chrono::milliseconds interval{1000};
 };
 
-// Everything one invocation of the check asks for.
-struct CheckConfig {
+// Everything one invocation of the check asks for, and how to show it.
+struct CheckConfig : OutputOptions {
   ProbeOptions probe;
   EvaluationPolicy policy;
   SeriesOptions series;
   std::optional<std::string> dns_server;  // ADDR[:PORT] for DNS lookups of our own (MX discovery)
-  int verbosity = 0;
-  OutputFormat output = OutputFormat::plugin;
-  // --perfdata-unreached=omit: leave out the "U" items of phases not reached
-  // (Icinga 2's metric writers log a warning for each; see docs/design.md).
-  bool omit_unreached_perfdata = false;
-  // What the option parser decided on its own for check_smtp's sake (ignored
-  // words, -D turning STARTTLS on, -t 0 capped): shown at -v and in JSON.
-  std::vector<std::string> notes;
 };
 
 // The plugin's own name: the default --extra-opts section unless it was called by another.

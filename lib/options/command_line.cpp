@@ -8,7 +8,7 @@
 
 #include <boost/program_options.hpp>
 
-#include "dns/resolve.hpp"
+#include "net/socket_address.hpp"
 #include "options/check_config.hpp"
 #include "options/extra_opts.hpp"
 #include "options/host_names.hpp"
@@ -17,6 +17,7 @@
 #include "sasl/sasl_mechanism.hpp"
 #include "smtp/response_regex.hpp"
 #include "smtp/wire_value.hpp"
+#include "common/text.hpp"
 
 namespace po = boost::program_options;
 
@@ -206,13 +207,10 @@ double parse_number(const std::string& key, const std::string& text) {
   return value;
 }
 
-std::uint16_t parse_port(const std::string& text) {
-  const std::string number = without_blanks(text);
-  if (number.empty() || number.size() > 5 || number.find_first_not_of("0123456789") != std::string::npos)
-    invalid("port", text, "not a port number (1-65535)");
-  const long port = std::strtol(number.c_str(), nullptr, 10);
-  if (port < 1 || port > 65535) invalid("port", text, "not a port number (1-65535)");
-  return static_cast<std::uint16_t>(port);
+std::uint16_t port_value(const std::string& text) {
+  const auto port = parse_port(without_blanks(text));
+  if (!port) invalid("port", text, "not a port number (1-65535)");
+  return *port;
 }
 
 // "-t 10", "-t 2.5", or "-t 10:unknown" (timeout state, as newer monitoring-plugins take it).
@@ -336,7 +334,7 @@ void apply_connection(const po::variables_map& values, CheckConfig& config) {
   else if (const auto words = list_value(values, "word"); !words.empty()) probe.host = words.front();
   if (probe.host.empty()) throw UsageError("-H/--hostname is empty");
   probe.host = name_option("hostname", probe.host, host_argument);
-  if (values.count("port")) probe.port = parse_port(text_value(values, "port"));
+  if (values.count("port")) probe.port = port_value(text_value(values, "port"));
   if (flag(values, "use-ipv4") && flag(values, "use-ipv6")) throw UsageError("-4 and -6 exclude each other");
   if (flag(values, "use-ipv4")) probe.family = AddressFamily::ipv4;
   if (flag(values, "use-ipv6")) probe.family = AddressFamily::ipv6;
@@ -369,7 +367,7 @@ void apply_dialog(const po::variables_map& values, CheckConfig& config) {
   if (values.count("fqdn")) probe.hello_name = text_value(values, "fqdn");
   if (values.count("fqdn") && probe.hello_name.empty()) throw UsageError("-F/--fqdn is empty");
   if (values.count("fqdn")) probe.hello_name = name_option("fqdn", probe.hello_name, hello_name_argument);
-  if (flag(values, "lmtp")) probe.greeting = Greeting::lhlo;
+  if (flag(values, "lmtp")) probe.hello_verb = HelloVerb::lhlo;
   probe.ignore_quit_failure = flag(values, "ignore-quit-failure");
   const auto commands = list_value(values, "command");
   const auto responses = list_value(values, "response");
@@ -459,10 +457,9 @@ void apply_auth(const po::variables_map& values, CheckConfig& config, const File
   }
   if (auth.mechanism.empty() && !auth.user.empty()) auth.mechanism = "auto";
   if (auth.mechanism.empty()) return;
-  std::string upper = auth.mechanism;
-  for (auto& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  const std::string name = upper(auth.mechanism);
   const auto& known = supported_sasl_mechanisms();
-  if (upper != "AUTO" && std::find(known.begin(), known.end(), upper) == known.end())
+  if (name != "AUTO" && std::find(known.begin(), known.end(), name) == known.end())
     invalid("authtype", auth.mechanism, "expected auto, PLAIN, LOGIN, CRAM-MD5, XOAUTH2 or OAUTHBEARER");
   if (auth.user.empty()) throw UsageError("-A/--authtype needs -U/--authuser");
   if (auth.secret.empty())

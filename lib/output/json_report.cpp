@@ -1,5 +1,8 @@
 #include "output/json_report.hpp"
 
+#include "common/overloaded.hpp"
+#include "output/describe.hpp"
+#include "output/json_text.hpp"
 #include "output/safe_text.hpp"
 
 namespace smtp_ping {
@@ -75,34 +78,18 @@ json capabilities_json(const Capabilities& caps) {
           {"auth", safe_list(caps.auth_mechanisms)}};
 }
 
-json transcript_json(const std::vector<Exchange>& transcript) {
+json transcript_json(const std::vector<TranscriptEntry>& transcript) {
   json entries = json::array();
-  for (const auto& exchange : transcript)
-    entries.push_back({{"phase", phase_name(exchange.phase)},
-                       {"sent", safe(exchange.sent)},
-                       {"reply", reply_json(exchange.reply)},
-                       {"start", to_seconds(exchange.started)},
-                       {"seconds", to_seconds(exchange.elapsed)},
-                       {"cleanup", exchange.cleanup}});
+  for (const auto& entry : transcript)
+    entries.push_back({{"phase", phase_name(entry.phase)},
+                       {"sent", safe(entry.sent)},
+                       {"reply", reply_json(entry.reply)},
+                       {"start", to_seconds(entry.started)},
+                       {"seconds", to_seconds(entry.elapsed)},
+                       {"cleanup", entry.cleanup}});
   return entries;
 }
 
-json failure_json(const std::optional<Failure>& failure) {
-  if (!failure) return nullptr;
-  return {{"phase", phase_name(failure->phase)},
-          {"kind", failure_kind_name(failure->kind)},
-          {"message", safe(failure->message)},
-          {"command", safe(failure->command)},
-          {"expected", safe(failure->expected)},
-          {"reply", reply_json(failure->reply)}};
-}
-
-json checks_json(const std::vector<Subcheck>& details) {
-  json checks = json::array();
-  for (const auto& subcheck : details)
-    checks.push_back({{"state", state_name(subcheck.state)}, {"text", safe(subcheck.text)}});
-  return checks;
-}
 
 json perfdata_json(const std::vector<PerfDatum>& perfdata) {
   json items = json::array();
@@ -144,11 +131,115 @@ json tls_json(const std::optional<TlsFacts>& facts) {
           {"name_mismatch", tls.name_mismatch}};
 }
 
+
+json range_json(const Range& range) {
+  return {{"text", safe(range.text)}, {"start", range.start}, {"end", range.end}, {"inside", range.inside}};
+}
+
+// A finding's kind and fields, and its words (output/describe).
+json finding_json(const Finding& finding) {
+  json out = std::visit(
+      Overloaded{
+          [](const FailedStep& step) { return json{{"kind", "failure"}, {"failure", failure_json(step.failure)}}; },
+          [](const IgnoredQuitFailure& quit) {
+            return json{{"kind", "ignored_quit_failure"}, {"failure", failure_json(quit.failure)}};
+          },
+          [](const ThresholdViolation& violation) {
+            return json{{"kind", "threshold"}, {"subject", safe(violation.subject)}, {"value", violation.value},
+                        {"unit", violation.unit}, {"range", range_json(violation.range)}};
+          },
+          [](const CertificateExpiry& expiry) {
+            return json{{"kind", "certificate_expiry"}, {"days_left", expiry.days_left},
+                        {"not_after", safe(expiry.not_after)}};
+          },
+          [](const CertificateNameMismatch& mismatch) {
+            return json{{"kind", "certificate_name_mismatch"},
+                        {"certificate_names", safe_list(mismatch.certificate_names)},
+                        {"announced_names", safe_list(mismatch.announced_names)},
+                        {"host", safe(mismatch.host)}};
+          },
+          [](const SeriesLoss& loss) {
+            return json{{"kind", "series_loss"}, {"loss_percent", loss.loss_percent},
+                        {"limit", loss.limit ? json(*loss.limit) : json(nullptr)}};
+          },
+          [](const LostProbe& lost) { return json{{"kind", "lost_probe"}, {"seq", lost.sequence}}; },
+          [](const SignalStop& interruption) {
+            return json{{"kind", "interruption"}, {"what", safe(interruption.what)},
+                        {"phase", interruption.phase ? json(phase_name(*interruption.phase)) : json(nullptr)}};
+          },
+          [](const NoProbeRan&) { return json{{"kind", "no_probe"}}; },
+      },
+      finding.detail);
+  out["state"] = state_name(finding.state);
+  out["text"] = finding_text(finding);
+  return out;
+}
+
+json facts_json(const ResultNode& node) {
+  json facts = json::object();
+  for (const auto& fact : node.facts)
+    std::visit(Overloaded{
+                   [&](const ProbeFacts& probe) {
+                     facts["target"] = target_json(probe.target);
+                     facts["total"] = probe.total_seconds;
+                   },
+                   [&](const PhaseFacts& phase) {
+                     facts["phase"] = phase_name(phase.phase);
+                     facts["seconds"] = phase.seconds;
+                     facts["reply"] = reply_json(phase.reply);
+                     if (!phase.auth_mechanism.empty()) facts["auth_mechanism"] = safe(phase.auth_mechanism);
+                   },
+                   [&](const TlsFacts& tls) { facts["tls"] = tls_json(tls); },
+                   [&](const SeriesFacts& series) {
+                     facts["target"] = target_json(series.target);
+                     facts["sent"] = series.stats.sent;
+                     facts["answered"] = series.stats.answered;
+                     facts["failed"] = series.stats.failed;
+                     facts["loss_percent"] = series.stats.loss_percent;
+                     facts["rta"] = optional_number(series.stats.rta);
+                   },
+               },
+               fact);
+  return facts;
+}
+
+std::string_view aggregation_name(const Aggregation& aggregation) {
+  switch (aggregation.rule) {
+    case Aggregation::Rule::worst_of: return "worst_of";
+    case Aggregation::Rule::all_must_pass: return "all_must_pass";
+    case Aggregation::Rule::at_least: return "at_least";
+  }
+  return "worst_of";
+}
+
+json node_json(const ResultNode& node) {
+  json findings = json::array();
+  for (const auto& finding : node.findings) findings.push_back(finding_json(finding));
+  json children = json::array();
+  for (const auto& child : node.children) children.push_back(node_json(child));
+  json aggregation = {{"rule", aggregation_name(node.aggregation)}};
+  if (node.aggregation.rule == Aggregation::Rule::at_least) aggregation["count"] = node.aggregation.count;
+  return {{"name", safe(node.name)},         {"state", state_name(node.state)}, {"facts", facts_json(node)},
+          {"findings", findings},            {"perfdata", perfdata_json(node.perfdata)},
+          {"aggregation", aggregation},      {"checks", children}};
+}
+
 }  // namespace
 
-json report_to_json(const Report& report, const Verdict& verdict) {
+nlohmann::json failure_json(const std::optional<Failure>& failure) {
+  if (!failure) return nullptr;
+  return {{"phase", phase_name(failure->phase)},
+          {"kind", failure_kind_name(failure->kind)},
+          {"message", safe(failure->message)},
+          {"command", safe(failure->command)},
+          {"expected", safe(failure->expected)},
+          {"reply", reply_json(failure->reply)}};
+}
+
+json report_to_json(const Report& report, const ResultNode& tree) {
+  const Verdict verdict = describe(tree);
   json out = json::object();
-  out["schema"] = 1;
+  out["schema"] = 2;
   out["state"] = state_name(verdict.state);
   out["status"] = static_cast<int>(verdict.state);
   out["summary"] = safe(verdict.summary);
@@ -160,7 +251,11 @@ json report_to_json(const Report& report, const Verdict& verdict) {
   out["transcript"] = transcript_json(report.transcript);
   out["error"] = failure_json(report.failure);
   out["quit_error"] = failure_json(report.quit_failure);
-  out["checks"] = checks_json(verdict.details);
+  // Schema 2: the result tree, nested, with its facts and findings as data
+  // (the v1 "checks" were one line of text per part).
+  json checks = json::array();
+  for (const auto& child : tree.children) checks.push_back(node_json(child));
+  out["checks"] = checks;
   out["perfdata"] = perfdata_json(verdict.perfdata);
   out["connect_attempts"] = safe_list(report.connect_attempts);
   out["tls"] = tls_json(report.tls);
@@ -168,8 +263,8 @@ json report_to_json(const Report& report, const Verdict& verdict) {
   return out;
 }
 
-std::string render_json(const Report& report, const Verdict& verdict) {
-  return report_to_json(report, verdict).dump(-1, ' ', false, json::error_handler_t::replace);
+std::string render_json(const Report& report, const ResultNode& tree) {
+  return json_text(report_to_json(report, tree));
 }
 
 }  // namespace smtp_ping

@@ -4,14 +4,17 @@
 
 #include <nlohmann/json.hpp>
 
-#include "evaluation/verdict.hpp"
 #include "probe/report.hpp"
+#include "result/result_node.hpp"
 
 namespace smtp_ping {
 
-// The whole report and its verdict as JSON: the schema shared by
-// `check_smtp_ping --output json` and the Zabbix key smtp.check.
-nlohmann::json report_to_json(const Report& report, const Verdict& verdict);
-std::string render_json(const Report& report, const Verdict& verdict);
+// The report and its judged tree as JSON (schema 2): the schema shared by
+// `check_smtp_ping --output json` and the Zabbix key smtp.check. The v1
+// fields stay for one release; `checks` is the result tree, nested.
+nlohmann::json report_to_json(const Report& report, const ResultNode& tree);
+// A failure's fields (phase, kind, message, command, expected, reply); null without one.
+nlohmann::json failure_json(const std::optional<Failure>& failure);
+std::string render_json(const Report& report, const ResultNode& tree);
 
 }  // namespace smtp_ping

@@ -8,6 +8,7 @@
 
 #include "common/number_text.hpp"
 #include "output/safe_text.hpp"
+#include "common/text.hpp"
 
 namespace smtp_ping {
 namespace {
@@ -92,16 +93,16 @@ std::string offset(Clock::duration at) { return "+" + number_text(to_seconds(at)
 
 void add_transcript(const Report& report, std::vector<std::string>& lines) {
   lines.push_back("transcript:");
-  for (const auto& exchange : report.transcript) {
-    const std::string cleanup = exchange.cleanup ? " (cleanup)" : "";
-    if (!exchange.sent.empty())
-      lines.push_back("  " + offset(exchange.started) + " C: " + safe_text(exchange.sent) + cleanup);
-    const std::string replied_at = offset(exchange.started + exchange.elapsed);
-    if (!exchange.reply) {
+  for (const auto& entry : report.transcript) {
+    const std::string cleanup = entry.cleanup ? " (cleanup)" : "";
+    if (!entry.sent.empty())
+      lines.push_back("  " + offset(entry.started) + " C: " + safe_text(entry.sent) + cleanup);
+    const std::string replied_at = offset(entry.started + entry.elapsed);
+    if (!entry.reply) {
       lines.push_back("  " + replied_at + " S: (no reply)");
       continue;
     }
-    for (const auto& reply_line : reply_lines(*exchange.reply))
+    for (const auto& reply_line : reply_lines(*entry.reply))
       lines.push_back("  " + replied_at + " S: " + safe_text(reply_line));
   }
 }
@@ -135,19 +136,13 @@ void add_waterfall(const Report& report, std::vector<std::string>& lines) {
                   "s " + number_text(total, 6) + "s");
 }
 
-std::string joined(const std::vector<std::string>& words) {
-  std::string text;
-  for (const auto& word : words) text += (text.empty() ? "" : " ") + word;
-  return text;
-}
-
 void add_capabilities(const Report& report, std::vector<std::string>& lines) {
   const Capabilities& caps = report.capabilities;
   lines.push_back("capabilities:");
   lines.push_back("  server: " + safe_text(caps.server_name) + (caps.esmtp ? " (ESMTP)" : " (no ESMTP)"));
   if (report.used_helo_fallback) lines.push_back("  EHLO rejected, HELO accepted");
   for (const auto& keyword : caps.keywords) lines.push_back("  keyword: " + safe_text(keyword));
-  lines.push_back("  auth: " + (caps.auth_mechanisms.empty() ? "none" : safe_text(joined(caps.auth_mechanisms))));
+  lines.push_back("  auth: " + (caps.auth_mechanisms.empty() ? "none" : safe_text(join(caps.auth_mechanisms, " "))));
   if (caps.size)
     lines.push_back("  size: " + (*caps.size == 0 ? std::string("no fixed limit") : std::to_string(*caps.size)));
   lines.push_back("connect attempts:");

@@ -3,7 +3,7 @@
 #include <string>
 #include <vector>
 
-#include "evaluation/verdict.hpp"
+#include "output/verdict.hpp"
 #include "probe/report.hpp"
 
 namespace smtp_ping {

@@ -2,7 +2,7 @@
 
 #include <vector>
 
-#include "probe/phase.hpp"
+#include "common/phase.hpp"
 #include "probe/probe_options.hpp"
 
 namespace smtp_ping {

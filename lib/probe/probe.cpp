@@ -10,10 +10,10 @@
 #include "probe/secret_redaction.hpp"
 #include "sasl/secret_forms.hpp"
 #include "smtp/dialog.hpp"
-#include "transport/connection.hpp"
-#include "transport/proxy_header.hpp"
-#include "transport/socket_connect.hpp"
-#include "transport/transport_error.hpp"
+#include "net/connection.hpp"
+#include "net/proxy_header.hpp"
+#include "net/socket_connect.hpp"
+#include "net/transport_error.hpp"
 
 namespace smtp_ping {
 namespace {

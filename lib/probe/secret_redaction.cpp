@@ -57,9 +57,9 @@ class Redactor {
 void redact_secrets(Report& report, const std::vector<std::string>& forms) {
   if (forms.empty()) return;
   const Redactor redact(forms);
-  for (auto& exchange : report.transcript) {
-    redact.text(exchange.sent);
-    redact.reply(exchange.reply);
+  for (auto& entry : report.transcript) {
+    redact.text(entry.sent);
+    redact.reply(entry.reply);
   }
   redact.reply(report.greeting);
   redact.text(report.capabilities.server_name);

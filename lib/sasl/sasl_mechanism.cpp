@@ -4,6 +4,7 @@
 #include <cctype>
 
 #include "sasl/sasl_crypto.hpp"
+#include "common/text.hpp"
 
 namespace smtp_ping {
 namespace {
@@ -131,14 +132,12 @@ const std::vector<std::string>& supported_sasl_mechanisms() {
 std::unique_ptr<SaslMechanism> make_sasl_mechanism(const std::string& name, const std::string& user,
                                                    const std::string& secret, const std::string& host,
                                                    unsigned port) {
-  std::string upper(name);
-  std::transform(upper.begin(), upper.end(), upper.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
-  if (upper == "PLAIN") return std::make_unique<PlainMechanism>(user, secret);
-  if (upper == "LOGIN") return std::make_unique<LoginMechanism>(user, secret);
-  if (upper == "CRAM-MD5") return std::make_unique<CramMd5Mechanism>(user, secret);
-  if (upper == "XOAUTH2") return std::make_unique<XOAuth2Mechanism>(user, secret);
-  if (upper == "OAUTHBEARER") return std::make_unique<OAuthBearerMechanism>(user, secret, host, port);
+  const std::string wanted = upper(name);
+  if (wanted == "PLAIN") return std::make_unique<PlainMechanism>(user, secret);
+  if (wanted == "LOGIN") return std::make_unique<LoginMechanism>(user, secret);
+  if (wanted == "CRAM-MD5") return std::make_unique<CramMd5Mechanism>(user, secret);
+  if (wanted == "XOAUTH2") return std::make_unique<XOAuth2Mechanism>(user, secret);
+  if (wanted == "OAUTHBEARER") return std::make_unique<OAuthBearerMechanism>(user, secret, host, port);
   return nullptr;
 }
 

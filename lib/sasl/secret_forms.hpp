@@ -3,7 +3,7 @@
 #include <string>
 #include <vector>
 
-#include "probe/probe_options.hpp"
+#include "sasl/auth_options.hpp"
 
 namespace smtp_ping {
 

@@ -4,15 +4,10 @@
 #include <cctype>
 
 #include "smtp/reply.hpp"
+#include "common/text.hpp"
 
 namespace smtp_ping {
 namespace {
-
-std::string upper(std::string text) {
-  std::transform(text.begin(), text.end(), text.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
-  return text;
-}
 
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\v' || c == '\f'; }
 

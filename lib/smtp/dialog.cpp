@@ -6,7 +6,7 @@
 #include <optional>
 #include <utility>
 
-#include "dns/resolve.hpp"
+#include "net/host_name.hpp"
 #include "sasl/sasl_crypto.hpp"
 #include "sasl/sasl_mechanism.hpp"
 #include "smtp/capabilities.hpp"
@@ -15,8 +15,9 @@
 #include "smtp/wire_value.hpp"
 #include "tls/certificate_name.hpp"
 #include "tls/tls_channel.hpp"
-#include "transport/connection.hpp"
-#include "transport/transport_error.hpp"
+#include "net/connection.hpp"
+#include "net/transport_error.hpp"
+#include "common/text.hpp"
 
 namespace smtp_ping {
 namespace {
@@ -33,8 +34,8 @@ constexpr std::chrono::milliseconds kQuitGraceAfterSignal{500};
 
 class Dialog {
  public:
-  Dialog(Connection& connection, const ProbeOptions& options, const Deadline& deadline, Clock::time_point start,
-         Report& report)
+  Dialog(Connection& connection, const DialogOptions& options, const Deadline& deadline, Clock::time_point start,
+         DialogRecord& report)
       : connection_(connection), reader_(connection), options_(options), deadline_(deadline), start_(start),
         report_(report) {}
 
@@ -99,24 +100,18 @@ class Dialog {
   }
 
   void record_phase(Phase phase, Clock::time_point began) {
-    const auto elapsed = Clock::now() - began;
-    for (auto& timing : report_.phases)
-      if (timing.phase == phase) {
-        timing.elapsed += elapsed;
-        return;
-      }
-    report_.phases.push_back({phase, began - start_, elapsed});
+    add_timing(report_.phases, {phase, began - start_, Clock::now() - began});
   }
 
   // Sends one command (none for the greeting; an empty one is a valid SASL
-  // answer) and reads its reply, recording the exchange and the phase time
+  // answer) and reads its reply, recording the transcript entry and the phase time
   // whatever happens.
-  Reply exchange(Phase phase, const std::optional<std::string>& command, const std::string& shown,
+  Reply take_turn(Phase phase, const std::optional<std::string>& command, const std::string& shown,
                  const std::string& waiting_for, bool cleanup = false) {
     phase_ = phase;
     command_ = shown;
     const auto began = Clock::now();
-    report_.transcript.push_back(Exchange{phase, shown, std::nullopt, began - start_, {}, cleanup});
+    report_.transcript.push_back(TranscriptEntry{phase, shown, std::nullopt, began - start_, {}, cleanup});
     const std::size_t entry = report_.transcript.size() - 1;
     bool sent = false;
     try {
@@ -160,7 +155,7 @@ class Dialog {
   }
 
   Reply command(Phase phase, const std::string& text) {
-    return exchange(phase, text, text, "the reply to " + text);
+    return take_turn(phase, text, text, "the reply to " + text);
   }
 
   // A server that speaks before being asked is out of step with us: what it
@@ -178,7 +173,7 @@ class Dialog {
   }
 
   void greeting() {
-    const Reply reply = exchange(Phase::banner, std::nullopt, {}, "the greeting");
+    const Reply reply = take_turn(Phase::banner, std::nullopt, {}, "the greeting");
     report_.greeting = reply;
     if (reply.klass() != 2) fail(FailureKind::reply, "greeting refused", reply, "2xx");
   }
@@ -188,10 +183,10 @@ class Dialog {
   // mismatch is the greeting's failure.
   void expected_text() {
     if (!options_.expect || report_.greeting->raw().find(*options_.expect) != std::string::npos) return;
-    for (const auto& exchange : report_.transcript) {
-      const bool hello_reply = exchange.phase == Phase::ehlo || exchange.phase == Phase::ehlo_tls;
-      if (hello_reply && !exchange.cleanup && exchange.reply &&
-          exchange.reply->raw().find(*options_.expect) != std::string::npos)
+    for (const auto& entry : report_.transcript) {
+      const bool hello_reply = entry.phase == Phase::ehlo || entry.phase == Phase::ehlo_tls;
+      if (hello_reply && !entry.cleanup && entry.reply &&
+          entry.reply->raw().find(*options_.expect) != std::string::npos)
         return;
     }
     phase_ = Phase::banner;
@@ -209,7 +204,7 @@ class Dialog {
   }
 
   void hello(Phase phase) {
-    const bool lmtp = options_.greeting == Greeting::lhlo;
+    const bool lmtp = options_.hello_verb == HelloVerb::lhlo;
     const std::string verb = lmtp ? "LHLO " : "EHLO ";
     const Reply reply = command(phase, verb + hello_name());
     if (reply.klass() == 2) {
@@ -248,7 +243,7 @@ class Dialog {
   // itself. A mismatch is a WARNING (the evaluation's), unless credentials
   // would follow: they go only to a server whose certificate names it.
   void announced_certificate_name() {
-    const TlsChannel* tls = connection_.tls();
+    const TlsChannel* tls = tls_;
     if (!report_.tls || !tls || !options_.tls.verify || !report_.tls->verify_name_source.empty()) return;
     TlsFacts& facts = *report_.tls;
     if (is_ip_literal(options_.host) && tls->certificate_matches(options_.host)) {
@@ -295,6 +290,7 @@ class Dialog {
     try {
       auto session = start_tls(connection_.fd(), options_.tls, options_.host, deadline_);
       report_.tls = session->facts();
+      tls_ = session.get();
       connection_.upgrade(std::move(session));
       record_phase(Phase::tls, began);
     } catch (const TlsFailure& failure) {
@@ -314,13 +310,11 @@ class Dialog {
 
   std::string choose_mechanism() {
     const Capabilities& caps = report_.capabilities;
-    std::string offered;
-    for (const auto& mechanism : caps.auth_mechanisms) offered += (offered.empty() ? "" : " ") + mechanism;
+    const std::string offered = join(caps.auth_mechanisms, " ");
     if (caps.auth_mechanisms.empty())
       fail(FailureKind::not_offered, "credentials given but the server offers no AUTH", std::nullopt,
            "AUTH in the EHLO reply");
-    std::string wanted = options_.auth.mechanism;
-    for (auto& c : wanted) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    const std::string wanted = upper(options_.auth.mechanism);
     if (wanted == "AUTO") {
       for (const auto& candidate : supported_sasl_mechanisms())
         if (candidate != "XOAUTH2" && candidate != "OAUTHBEARER" && caps.offers_auth(candidate)) return candidate;
@@ -347,18 +341,18 @@ class Dialog {
     const auto initial = mechanism->initial_response();
     std::string first = "AUTH " + name;
     if (initial) first += " " + (initial->empty() ? std::string("=") : base64_encode(*initial));
-    Reply reply = exchange(Phase::auth, first, "AUTH " + name + (initial ? " ***" : ""), "the reply to AUTH " + name);
+    Reply reply = take_turn(Phase::auth, first, "AUTH " + name + (initial ? " ***" : ""), "the reply to AUTH " + name);
     for (int round = 0; reply.code == 334 && round < 10; ++round) {
       const auto challenge = base64_decode(reply.lines.empty() ? "" : reply.lines.front());
       const auto answer = mechanism->respond(challenge.value_or(""));
       if (!answer) {
         // RFC 4954 4: "*" cancels; the server answers 501.
-        exchange(Phase::auth, std::string("*"), "*", "the reply to the cancelled AUTH " + name);
+        take_turn(Phase::auth, std::string("*"), "*", "the reply to the cancelled AUTH " + name);
         command_ = "AUTH " + name;
         fail(FailureKind::protocol, "AUTH " + name + ": the server asked for more than the mechanism has to say",
              reply, "235 after the last step");
       }
-      reply = exchange(Phase::auth, base64_encode(*answer), "***", "the reply to an AUTH " + name + " response");
+      reply = take_turn(Phase::auth, base64_encode(*answer), "***", "the reply to an AUTH " + name + " response");
     }
     command_ = "AUTH " + name;
     if (reply.klass() == 2 && !mechanism->done())
@@ -400,7 +394,7 @@ class Dialog {
   void quit() {
     // Bytes nobody asked for came with an earlier reply: that is the earlier
     // step's failure, which -q must not forgive. Named like the check inside
-    // exchange(): by the command that was about to go out.
+    // take_turn(): by the command that was about to go out.
     phase_ = Phase::quit;
     command_ = "QUIT";
     refuse_unsolicited_data();
@@ -419,8 +413,8 @@ class Dialog {
     const Deadline grace = deadline_.grace(kQuitGraceAfterSignal);
     if (grace.expired()) return;
     const auto began = Clock::now();
-    report_.transcript.push_back(Exchange{Phase::quit, "QUIT", std::nullopt, began - start_, {}, true});
-    Exchange& entry = report_.transcript.back();
+    report_.transcript.push_back(TranscriptEntry{Phase::quit, "QUIT", std::nullopt, began - start_, {}, true});
+    TranscriptEntry& entry = report_.transcript.back();
     try {
       connection_.send("QUIT\r\n", grace);
       if (reply_outstanding_) reader_.read_reply(grace);
@@ -435,27 +429,28 @@ class Dialog {
   void polite_quit() {
     if (deadline_.expired()) return;
     try {
-      exchange(Phase::quit, "QUIT", "QUIT", "the reply to QUIT", true);
+      take_turn(Phase::quit, "QUIT", "QUIT", "the reply to QUIT", true);
     } catch (const StepFailure&) {
     }
   }
 
   Connection& connection_;
   ReplyReader reader_;
-  const ProbeOptions& options_;
+  const DialogOptions& options_;
   const Deadline& deadline_;
   Clock::time_point start_;
-  Report& report_;
+  DialogRecord& report_;
   Phase phase_ = Phase::banner;
   std::string command_;
   std::string hello_name_;
   bool reply_outstanding_ = false;  // a signal came while a reply was due
+  const TlsChannel* tls_ = nullptr;  // owned by connection_ once the handshake passed
 };
 
 }  // namespace
 
-void run_dialog(Connection& connection, const ProbeOptions& options, const Deadline& deadline,
-                Clock::time_point check_start, Report& report) {
+void run_dialog(Connection& connection, const DialogOptions& options, const Deadline& deadline,
+                Clock::time_point check_start, DialogRecord& report) {
   Dialog(connection, options, deadline, check_start, report).run();
 }
 

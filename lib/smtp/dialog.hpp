@@ -1,8 +1,8 @@
 #pragma once
 
 #include "common/deadline.hpp"
-#include "probe/probe_options.hpp"
-#include "probe/report.hpp"
+#include "smtp/dialog_options.hpp"
+#include "smtp/dialog_record.hpp"
 
 namespace smtp_ping {
 
@@ -10,12 +10,12 @@ class Connection;
 
 // Runs the SMTP conversation on an open connection, in this order:
 // [TLS] greeting, EHLO/LHLO (HELO fallback), [STARTTLS, TLS, EHLO], [AUTH],
-// [MAIL, RCPT...], custom commands, QUIT. Records every exchange and phase in
+// [MAIL, RCPT...], custom commands, QUIT. Records every transcript entry and phase in
 // `report`; stops at the first failure, which it records too, and then still
 // says QUIT when the connection is in a state to hear it. Never sends a byte
 // before the greeting's final line, and nothing over TLS before the
 // certificate passed.
-void run_dialog(Connection& connection, const ProbeOptions& options, const Deadline& deadline,
-                Clock::time_point check_start, Report& report);
+void run_dialog(Connection& connection, const DialogOptions& options, const Deadline& deadline,
+                Clock::time_point check_start, DialogRecord& report);
 
 }  // namespace smtp_ping

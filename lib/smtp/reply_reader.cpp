@@ -1,35 +1,17 @@
 #include "smtp/reply_reader.hpp"
 
-#include "transport/connection.hpp"
+#include "net/connection.hpp"
 
 namespace smtp_ping {
 
-ReplyReader::ReplyReader(Connection& connection, ReplyLimits limits) : connection_(connection), limits_(limits) {}
-
-void ReplyReader::fill(const Deadline& deadline) {
-  char chunk[16 * 1024];
-  const std::size_t got = connection_.receive(chunk, sizeof chunk, deadline);
-  buffer_.append(chunk, got);
-}
+ReplyReader::ReplyReader(Connection& connection, ReplyLimits limits)
+    : limits_(limits), lines_(connection, limits.max_line_bytes) {}
 
 std::string ReplyReader::next_line(const Deadline& deadline) {
-  std::size_t searched = 0;
-  for (;;) {
-    const std::size_t end = buffer_.find('\n', searched);
-    if (end != std::string::npos) {
-      const bool crlf = end > 0 && buffer_[end - 1] == '\r';
-      if (end - (crlf ? 1 : 0) > limits_.max_line_bytes)
-        throw ProtocolError("reply line longer than " + std::to_string(limits_.max_line_bytes) + " bytes");
-      std::string line = buffer_.substr(0, end);
-      buffer_.erase(0, end + 1);
-      if (!line.empty() && line.back() == '\r') line.pop_back();
-      return line;
-    }
-    if (buffer_.size() > limits_.max_line_bytes)
-      throw ProtocolError("reply line longer than " + std::to_string(limits_.max_line_bytes) +
-                          " bytes without a line end");
-    searched = buffer_.size();
-    fill(deadline);
+  try {
+    return lines_.next_line(deadline);
+  } catch (const LineTooLong& too_long) {
+    throw ProtocolError("reply " + too_long.message());
   }
 }
 

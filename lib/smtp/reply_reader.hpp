@@ -6,6 +6,7 @@
 
 #include "common/deadline.hpp"
 #include "common/whole_message_error.hpp"
+#include "line/line_reader.hpp"
 #include "smtp/reply.hpp"
 
 namespace smtp_ping {
@@ -27,9 +28,10 @@ struct ReplyLimits {
   std::size_t max_reply_bytes = 256 * 1024;
 };
 
-// Reads complete SMTP replies from a connection: waits for the final line
-// ("NNN " or a bare "NNN"), checks that every line carries the same code, and
-// accepts CRLF or a bare LF as line end.
+// Reads complete SMTP replies from a connection: the framing of SMTP over a
+// LineReader (which accepts CRLF or a bare LF as line end). Waits for the
+// final line ("NNN " or a bare "NNN") and checks that every line carries the
+// same code, within the reply's limits.
 class ReplyReader {
  public:
   explicit ReplyReader(Connection& connection, ReplyLimits limits = {});
@@ -38,16 +40,14 @@ class ReplyReader {
   Reply read_reply(const Deadline& deadline);
 
   // Bytes received after the last complete reply (a server talking out of turn).
-  std::size_t pending_bytes() const { return buffer_.size(); }
-  void discard_pending() { buffer_.clear(); }
+  std::size_t pending_bytes() const { return lines_.pending_bytes(); }
+  void discard_pending() { lines_.discard_pending(); }
 
  private:
   std::string next_line(const Deadline& deadline);
-  void fill(const Deadline& deadline);
 
-  Connection& connection_;
   ReplyLimits limits_;
-  std::string buffer_;
+  LineReader lines_;
 };
 
 }  // namespace smtp_ping

@@ -3,7 +3,7 @@
 #include <string>
 #include <string_view>
 
-#include "probe/probe_options.hpp"
+#include "tls/tls_options.hpp"
 
 namespace smtp_ping {
 

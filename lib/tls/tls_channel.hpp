@@ -8,7 +8,8 @@
 
 #include "common/deadline.hpp"
 #include "common/whole_message_error.hpp"
-#include "probe/probe_options.hpp"
+#include "tls/tls_options.hpp"
+#include "net/byte_channel.hpp"
 #include "tls/tls_facts.hpp"
 
 namespace smtp_ping {
@@ -30,11 +31,8 @@ class TlsFailure : public WholeMessageError {
 
 // An established TLS session over the connection's socket. Errors throw
 // TransportError.
-class TlsChannel {
+class TlsChannel : public ByteChannel {
  public:
-  virtual ~TlsChannel() = default;
-  virtual void write(std::string_view data, const Deadline& deadline) = 0;
-  virtual std::size_t read(char* buffer, std::size_t size, const Deadline& deadline) = 0;
   virtual const TlsFacts& facts() const = 0;
   // Whether the server certificate carries `name` (a host name, with
   // wildcards as in RFC 6125, or an IP address). Chain and lifetime are not

@@ -8,7 +8,7 @@
 #include "sasl/sasl_crypto.hpp"
 #include "tls/tls_module_api.hpp"
 #include "tls/tls_session.hpp"
-#include "transport/transport_error.hpp"
+#include "net/transport_error.hpp"
 
 namespace smtp_ping::tls_module {
 
@@ -89,17 +89,16 @@ bool hmac(std::string_view key, std::string_view data, std::string& out, ModuleE
   return guarded(error, [&] { out = hmac_md5(key, data); });
 }
 
-constexpr Api kApi{kBuild, sizeof(TlsOptions), sizeof(TlsFacts), sizeof(ModuleError),
-                   establish, write, read, facts, certificate_matches, close, encode, decode, hmac};
+constexpr Api kApi{kHeader, establish, write, read, facts, certificate_matches, close, encode, decode, hmac};
 
 }  // namespace
 }  // namespace smtp_ping::tls_module
 
 // Called once, right after loading and before any other use of OpenSSL.
-extern "C" __attribute__((visibility("default"))) const smtp_ping::tls_module::Api* smtp_ping_tls_module() {
+extern "C" __attribute__((visibility("default"))) const smtp_ping::provider::Header* smtp_ping_tls_module() {
   // Only check_smtp_ping loads this module, and it exits right after its one
   // check: OpenSSL's atexit clean-up would free, one by one, what the exit
   // frees at once (1.4 M instructions, 5 % of a STARTTLS check; callgrind).
   OPENSSL_init_crypto(OPENSSL_INIT_NO_ATEXIT, nullptr);
-  return &smtp_ping::tls_module::kApi;
+  return &smtp_ping::tls_module::kApi.header;
 }

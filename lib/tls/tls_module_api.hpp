@@ -1,7 +1,7 @@
 #pragma once
 
-// The TLS module, smtp-ping-tls.so: what check_smtp_ping loads on its first
-// use of TLS or SASL, so that a plain check never maps OpenSSL (mapping it was
+// The TLS provider, smtp-ping-tls.so (provider::kTls): what check_smtp_ping
+// loads through lib/provider on its first use of TLS or SASL, so that a plain check never maps OpenSSL (mapping it was
 // most of a plain check's start-up: docs/benchmarks.md). Module and plugin are
 // built together from these headers by the same compiler, each with its own
 // static libstdc++; no exception crosses: every call reports its failure in a
@@ -13,7 +13,8 @@
 #include <string_view>
 
 #include "common/deadline.hpp"
-#include "probe/probe_options.hpp"
+#include "provider/provider_header.hpp"
+#include "tls/tls_options.hpp"
 #include "tls/tls_facts.hpp"
 
 namespace smtp_ping::tls_module {
@@ -29,11 +30,8 @@ struct ModuleError {
 struct Session;  // the module's TlsSession
 
 struct Api {
-  // Both sides must agree on these before anything else is called.
-  const char* build;
-  std::size_t options_size;
-  std::size_t facts_size;
-  std::size_t error_size;
+  // Both sides must agree on it before anything else is called: kHeader.
+  provider::Header header;
 
   // null on failure, with `error` set.
   Session* (*establish)(int fd, const TlsOptions& options, const std::string& host, const Deadline& deadline,
@@ -51,9 +49,7 @@ struct Api {
   bool (*hmac_md5)(std::string_view key, std::string_view data, std::string& out, ModuleError& error) noexcept;
 };
 
-inline constexpr char kBuild[] = "smtp-ping " SMTP_PING_VERSION " tls-module-2 " __VERSION__;
-inline constexpr char kEntryPoint[] = "smtp_ping_tls_module";
-inline constexpr char kFileName[] = "smtp-ping-tls.so";
-using EntryPoint = const Api* (*)();
+inline constexpr char kBuild[] = "smtp-ping " SMTP_PING_VERSION " tls-module-3 " __VERSION__;
+inline constexpr provider::Header kHeader{kBuild, sizeof(Api), {sizeof(TlsOptions), sizeof(TlsFacts), sizeof(ModuleError), 0}};
 
 }  // namespace smtp_ping::tls_module

@@ -21,8 +21,8 @@
 
 #include "common/user_file.hpp"
 #include "tls/certificate_name.hpp"
-#include "transport/transport_error.hpp"
-#include "transport/wait_for_socket.hpp"
+#include "net/transport_error.hpp"
+#include "net/wait_for_socket.hpp"
 
 namespace smtp_ping {
 namespace {

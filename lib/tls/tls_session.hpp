@@ -8,7 +8,7 @@
 #include <openssl/ssl.h>
 
 #include "common/deadline.hpp"
-#include "probe/probe_options.hpp"
+#include "tls/tls_options.hpp"
 #include "tls/tls_channel.hpp"
 
 namespace smtp_ping {

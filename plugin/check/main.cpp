@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "check/check_run.hpp"
+#include "output/check_output.hpp"
 #include "interrupt_signals.hpp"
 #include "options/check_config.hpp"
 #include "output/safe_text.hpp"
@@ -40,7 +41,7 @@ int run(const std::string& program, const std::vector<std::string>& args) {
   if (command_line.action == CommandAction::version) return print(version_text(), kUnknown);
 
   const CheckResult result = run_check(command_line.config);
-  return print(render_check(result, command_line.config), static_cast<int>(result.verdict.state));
+  return print(render_check(result, command_line.config), static_cast<int>(result.tree.state));
 }
 
 }  // namespace

@@ -8,6 +8,8 @@
 
 #include <boost/program_options/parsers.hpp>
 
+#include "common/text.hpp"
+
 namespace smtp_ping::zabbix {
 namespace {
 
@@ -46,9 +48,7 @@ std::string required_text(const std::vector<KeyParameter>& parameters, std::size
 
 void append_port(const std::string& port, std::vector<std::string>& arguments) {
   if (port.empty()) return;
-  unsigned value = 0;
-  const auto [end, error] = std::from_chars(port.data(), port.data() + port.size(), value);
-  if (error != std::errc() || end != port.data() + port.size() || value < 1 || value > 65535)
+  if (!parse_port(port))
     throw ItemError("Invalid second parameter: port must be 1-65535, got '" + port + "'.");
   arguments.push_back("--port=" + port);
 }

@@ -17,7 +17,9 @@
 
 #include "agent_result.hpp"
 #include "check/check_run.hpp"
+#include "output/check_output.hpp"
 #include "common/whole_message_error.hpp"
+#include "output/json_text.hpp"
 #include "output/safe_text.hpp"
 #include "config_cache.hpp"
 #include "item_request.hpp"
@@ -128,7 +130,7 @@ int guarded(AgentResult* result, Body body) noexcept {
 int check_item(AgentRequest* request, AgentResult* result) {
   return guarded(result, [&] {
     const CheckResult outcome = run_item_check(*request);
-    return succeed_with_text(result, check_to_json(outcome).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+    return succeed_with_text(result, json_text(check_to_json(outcome)));
   });
 }
 
@@ -150,7 +152,7 @@ int ping_item(AgentRequest* request, AgentResult* result) {
 int status_item(AgentRequest* request, AgentResult* result) {
   return guarded(result, [&] {
     const CheckResult outcome = run_item_check(*request);
-    return succeed_with_uint64(result, static_cast<std::uint64_t>(outcome.verdict.state));
+    return succeed_with_uint64(result, static_cast<std::uint64_t>(outcome.tree.state));
   });
 }
 

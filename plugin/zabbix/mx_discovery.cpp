@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "resolver/unbound/unbound_resolver.hpp"
+#include "output/json_text.hpp"
 
 namespace smtp_ping::zabbix {
 namespace {
@@ -101,10 +102,6 @@ void add_target_rows(const MailDomain& domain, const ExchangeAddresses& exchange
   }
 }
 
-std::string dump(const nlohmann::json& rows) {
-  return rows.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-}
-
 MailDomain resolve_with(const resolver::ResolverOptions& options, const MxDiscoveryRequest& request,
                         const Deadline& deadline) {
   auto created = resolver::UnboundResolver::create(options);
@@ -149,13 +146,13 @@ MailDomain discover_mail_domain(const MxDiscoveryRequest& request) {
 std::string mx_discovery_json(const MailDomain& domain) {
   nlohmann::json rows = nlohmann::json::array();
   for (const ExchangeAddresses& exchange : domain.exchanges) rows.push_back(exchange_row(domain, exchange));
-  return dump(rows);
+  return json_text(rows);
 }
 
 std::string mx_targets_json(const MailDomain& domain) {
   nlohmann::json rows = nlohmann::json::array();
   for (const ExchangeAddresses& exchange : domain.exchanges) add_target_rows(domain, exchange, rows);
-  return dump(rows);
+  return json_text(rows);
 }
 
 }  // namespace smtp_ping::zabbix

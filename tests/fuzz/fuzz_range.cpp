@@ -4,7 +4,7 @@
 #include <cstdint>
 #include <limits>
 
-#include "evaluation/range.hpp"
+#include "common/range.hpp"
 #include "fuzz_support.hpp"
 
 using namespace smtp_ping;

@@ -13,8 +13,8 @@
 #include "common/unique_fd.hpp"
 #include "fuzz_support.hpp"
 #include "smtp/reply_reader.hpp"
-#include "transport/connection.hpp"
-#include "transport/transport_error.hpp"
+#include "net/connection.hpp"
+#include "net/transport_error.hpp"
 
 using namespace smtp_ping;
 using namespace smtp_ping::fuzz;

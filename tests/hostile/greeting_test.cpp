@@ -159,7 +159,7 @@ TEST(HostileGreeting, EofRightAfterTheGreetingIsCriticalInEhlo) {
 // Part of the greeting arrived, so the connection was established: the phase
 // is banner. (Seen failing under load: the core reported "connect failed:
 // Connection reset by peer" when SO_ERROR already held the later RST, see
-// lib/transport/socket_connect.cpp wait_until_connected().)
+// lib/net/socket_connect.cpp wait_until_connected().)
 TEST(HostileGreeting, ResetInTheMiddleOfTheGreetingIsCriticalInBanner) {
   ServerScript script;
   script.greet(fault(Fault::reset("220-reset.example ESMTP\r\n220-and then")));

@@ -133,7 +133,7 @@ TEST_F(DropIn, ExpectMatchesTheGreetingOrTheEhloReply) {
   ScriptedSmtpServer server;
   EXPECT_EQ(check_smtp({"-H", "127.0.0.1", "-p", port_of(server), "-e", "ESMTP"}).exit_code, exit_ok);
   EXPECT_EQ(check_smtp({"-H", "127.0.0.1", "-p", port_of(server), "-e", "PIPELINING"}).exit_code, exit_ok);
-  const auto missing = check_smtp({"-H", "127.0.0.1", "-p", port_of(server), "-e", "Exchange"});
+  const auto missing = check_smtp({"-H", "127.0.0.1", "-p", port_of(server), "-e", "TranscriptEntry"});
   EXPECT_EQ(missing.exit_code, exit_warning) << missing.describe();
   EXPECT_TRUE(contains(missing.first_line(), "neither the greeting nor the EHLO reply")) << missing.describe();
   EXPECT_TRUE(contains(missing.first_line(), "220 demo.smtp-ping.test ESMTP")) << missing.describe();

@@ -35,7 +35,7 @@ TEST_F(CommandLine, DefaultsWithOnlyAHost) {
   EXPECT_EQ(config.probe.timeout, std::chrono::seconds(10));
   EXPECT_FALSE(config.probe.proxy_header);
   EXPECT_FALSE(config.probe.expect);
-  EXPECT_EQ(config.probe.greeting, Greeting::ehlo);
+  EXPECT_EQ(config.probe.hello_verb, HelloVerb::ehlo);
   EXPECT_TRUE(config.probe.hello_name.empty());
   EXPECT_FALSE(config.probe.mail_from);
   EXPECT_TRUE(config.probe.rcpt_to.empty());
@@ -75,7 +75,7 @@ TEST_F(CommandLine, SecondPositionalWordIsIgnoredWithANote) {
 TEST_F(CommandLine, UnixSocketHost) {
   const auto config = parse({"-H", "/run/lmtp.sock", "-L"});
   EXPECT_TRUE(config.probe.unix_socket());
-  EXPECT_EQ(config.probe.greeting, Greeting::lhlo);
+  EXPECT_EQ(config.probe.hello_verb, HelloVerb::lhlo);
 }
 
 TEST_F(CommandLine, OtherOptionsWithoutHostCheckLocalhost) {
@@ -169,8 +169,8 @@ TEST_F(CommandLine, Fqdn) {
 }
 
 TEST_F(CommandLine, Lmtp) {
-  EXPECT_EQ(parse({"-H", "mx", "-L"}).probe.greeting, Greeting::lhlo);
-  EXPECT_EQ(parse({"-H", "mx", "--lmtp"}).probe.greeting, Greeting::lhlo);
+  EXPECT_EQ(parse({"-H", "mx", "-L"}).probe.hello_verb, HelloVerb::lhlo);
+  EXPECT_EQ(parse({"-H", "mx", "--lmtp"}).probe.hello_verb, HelloVerb::lhlo);
 }
 
 TEST_F(CommandLine, IgnoreQuitFailure) {

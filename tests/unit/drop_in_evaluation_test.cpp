@@ -8,8 +8,7 @@
 #include <vector>
 
 #include "evaluation/certificate_lifetime.hpp"
-#include "evaluation/evaluate.hpp"
-#include "evaluation/evaluate_series.hpp"
+#include "judging_support.hpp"
 #include "output/plugin_output.hpp"
 #include "probe/planned_phases.hpp"
 #include "tls/certificate_name.hpp"
@@ -111,23 +110,25 @@ TEST(CertificateLifetime, RangesThatAlertBelow) {
   thresholds.cert_days_critical = 14;
   const auto judged = judge_certificate_lifetime(TlsMode::starttls, certificate(396.004), thresholds);
   ASSERT_TRUE(judged);
-  EXPECT_EQ(judged->state, State::ok);
+  EXPECT_EQ(judged->state(), State::ok);
   EXPECT_EQ(judged->datum.value, 396.0);
   EXPECT_EQ(judged->datum.warning, "30:");
   EXPECT_EQ(judged->datum.critical, "14:");
-  EXPECT_EQ(judge_certificate_lifetime(TlsMode::starttls, certificate(20), thresholds)->state, State::warning);
-  EXPECT_EQ(judge_certificate_lifetime(TlsMode::starttls, certificate(13.9), thresholds)->state, State::critical);
+  EXPECT_EQ(judge_certificate_lifetime(TlsMode::starttls, certificate(20), thresholds)->state(), State::warning);
+  EXPECT_EQ(judge_certificate_lifetime(TlsMode::starttls, certificate(13.9), thresholds)->state(), State::critical);
 }
 
 TEST(CertificateLifetime, LoneWarningHasNoCriticalFieldButExpiredIsCritical) {
   Thresholds thresholds;
   thresholds.cert_days_warning = 30;
   const auto fine = judge_certificate_lifetime(TlsMode::implicit, certificate(10), thresholds);
-  EXPECT_EQ(fine->state, State::warning);
+  EXPECT_EQ(fine->state(), State::warning);
   EXPECT_EQ(fine->datum.critical, "");
   const auto expired = judge_certificate_lifetime(TlsMode::implicit, certificate(-2), thresholds);
-  EXPECT_EQ(expired->state, State::critical);
-  EXPECT_NE(expired->note.find("expired 2.0 days ago"), std::string::npos) << expired->note;
+  EXPECT_EQ(expired->state(), State::critical);
+  ASSERT_TRUE(expired->expiry);
+  const std::string note = finding_text(*expired->expiry);
+  EXPECT_NE(note.find("expired 2.0 days ago"), std::string::npos) << note;
 }
 
 TEST(CertificateLifetime, NoneWithoutTlsUndeterminedWithoutACertificate) {
@@ -176,14 +177,15 @@ TEST(CertificateName, MismatchIsAWarningNamingBoth) {
   facts.announced_names = {"other.example.org (greeting)"};
   facts.name_mismatch = true;
   report.tls = facts;
-  const auto warning = certificate_name_warning(report);
+  const auto warning = certificate_name_finding(report);
   ASSERT_TRUE(warning);
   EXPECT_EQ(warning->state, State::warning);
-  EXPECT_NE(warning->text.find("DNS:mail.example.org"), std::string::npos) << warning->text;
-  EXPECT_NE(warning->text.find("other.example.org (greeting)"), std::string::npos) << warning->text;
+  const std::string text = finding_text(*warning);
+  EXPECT_NE(text.find("DNS:mail.example.org"), std::string::npos) << text;
+  EXPECT_NE(text.find("other.example.org (greeting)"), std::string::npos) << text;
   EXPECT_EQ(evaluate(report, EvaluationPolicy{}).state, State::warning);
   report.tls->name_mismatch = false;
-  EXPECT_FALSE(certificate_name_warning(report));
+  EXPECT_FALSE(certificate_name_finding(report));
 }
 
 }  // namespace

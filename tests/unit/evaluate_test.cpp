@@ -1,4 +1,4 @@
-#include "evaluation/evaluate.hpp"
+#include "judging_support.hpp"
 
 #include <gtest/gtest.h>
 
@@ -14,8 +14,8 @@ PhaseTiming timing(Phase phase, long start_us, long elapsed_us) {
   return PhaseTiming{phase, microseconds(start_us), microseconds(elapsed_us)};
 }
 
-Exchange exchange(Phase phase, std::string sent, Reply reply, long start_us, long elapsed_us) {
-  Exchange entry{phase, std::move(sent), std::move(reply), microseconds(start_us), microseconds(elapsed_us)};
+TranscriptEntry exchange(Phase phase, std::string sent, Reply reply, long start_us, long elapsed_us) {
+  TranscriptEntry entry{phase, std::move(sent), std::move(reply), microseconds(start_us), microseconds(elapsed_us)};
   return entry;
 }
 

@@ -142,7 +142,7 @@ TEST_F(ExtraOpts, LongFlagKeysWithEmptyValue) {
   const auto file = ini("[check_smtp_ping]\nhostname=mx\nstarttls=\nlmtp=\nignore-quit-failure=\nproxy=\nverbose=\n");
   const auto config = parse({"--extra-opts=@" + file});
   EXPECT_EQ(config.probe.tls.mode, TlsMode::starttls);
-  EXPECT_EQ(config.probe.greeting, Greeting::lhlo);
+  EXPECT_EQ(config.probe.hello_verb, HelloVerb::lhlo);
   EXPECT_TRUE(config.probe.ignore_quit_failure);
   EXPECT_TRUE(config.probe.proxy_header);
   EXPECT_EQ(config.verbosity, 1);

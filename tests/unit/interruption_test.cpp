@@ -11,8 +11,8 @@
 #include "common/deadline.hpp"
 #include "common/interruption.hpp"
 #include "common/unique_fd.hpp"
-#include "transport/transport_error.hpp"
-#include "transport/wait_for_socket.hpp"
+#include "net/transport_error.hpp"
+#include "net/wait_for_socket.hpp"
 
 namespace smtp_ping {
 namespace {

@@ -5,7 +5,7 @@
 #include <chrono>
 #include <string>
 
-#include "evaluation/evaluate.hpp"
+#include "judging_support.hpp"
 
 namespace smtp_ping {
 namespace {
@@ -41,12 +41,12 @@ Report sample_report() {
 }
 
 json to_json(const Report& report, const EvaluationPolicy& policy = {}) {
-  return report_to_json(report, evaluate(report, policy));
+  return report_to_json(report, judged_check(report, policy));
 }
 
 TEST(JsonReport, TopLevelFields) {
   const json out = to_json(sample_report());
-  EXPECT_EQ(out["schema"], 1);
+  EXPECT_EQ(out["schema"], 2);
   EXPECT_EQ(out["state"], "OK");
   EXPECT_EQ(out["status"], 0);
   EXPECT_EQ(out["summary"], "127.0.0.1:25 answered in 0.004s");
@@ -147,8 +147,19 @@ TEST(JsonReport, ChecksAndPerfdata) {
   EvaluationPolicy policy;
   policy.thresholds.total = {parse_range("1"), parse_range("2")};
   const json out = to_json(sample_report(), policy);
-  ASSERT_EQ(out["checks"].size(), 5u);
-  EXPECT_EQ(out["checks"][1], json::parse(R"({"state": "OK", "text": "connect 0.000120s 127.0.0.1:25"})"));
+  // Schema 2: checks is the tree, probe -> phases, with facts as data.
+  ASSERT_EQ(out["checks"].size(), 1u);
+  const json& probe = out["checks"][0];
+  EXPECT_EQ(probe["name"], "probe");
+  EXPECT_EQ(probe["state"], "OK");
+  EXPECT_EQ(probe["facts"]["target"]["host"], "127.0.0.1");
+  ASSERT_EQ(probe["checks"].size(), 5u);
+  const json& connect = probe["checks"][1];
+  EXPECT_EQ(connect["name"], "connect");
+  EXPECT_EQ(connect["state"], "OK");
+  EXPECT_EQ(connect["facts"]["phase"], "connect");
+  EXPECT_DOUBLE_EQ(connect["facts"]["seconds"].get<double>(), 0.00012);
+  EXPECT_TRUE(connect["findings"].empty());
   // The sample is a STARTTLS check that saw no certificate: cert_days is "U" (null).
   ASSERT_EQ(out["perfdata"].size(), 7u);
   EXPECT_EQ(out["perfdata"][6]["label"], "cert_days");
@@ -179,12 +190,12 @@ TEST(JsonReport, ServerTextIsSanitized) {
 TEST(JsonReport, RenderedJsonIsValidUtf8OnOneLine) {
   Report report = sample_report();
   report.connect_attempts = {"\xC3\x28 broken \xE2\x82"};
-  Verdict verdict = evaluate(report, {});
-  verdict.summary = "bad utf8 \xff in a foreign verdict";
-  const std::string text = render_json(report, verdict);
+  ResultNode tree = judged_check(report, {});
+  tree.children.front().name = "bad utf8 \xff in a foreign node";
+  const std::string text = render_json(report, tree);
   EXPECT_EQ(text.find('\n'), std::string::npos);
   const json parsed = json::parse(text);  // throws on invalid UTF-8
-  EXPECT_EQ(parsed["schema"], 1);
+  EXPECT_EQ(parsed["schema"], 2);
 }
 
 TEST(JsonReport, UnixSocketTarget) {

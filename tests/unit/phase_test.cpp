@@ -1,4 +1,4 @@
-#include "probe/phase.hpp"
+#include "common/phase.hpp"
 
 #include <gtest/gtest.h>
 

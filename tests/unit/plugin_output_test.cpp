@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "evaluation/evaluate.hpp"
+#include "judging_support.hpp"
 
 namespace smtp_ping {
 namespace {

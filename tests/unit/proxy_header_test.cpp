@@ -1,8 +1,8 @@
-#include "transport/proxy_header.hpp"
+#include "net/proxy_header.hpp"
 
 #include <gtest/gtest.h>
 
-#include "dns/resolve.hpp"
+#include "net/socket_address.hpp"
 
 namespace smtp_ping {
 namespace {

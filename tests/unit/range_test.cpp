@@ -1,4 +1,4 @@
-#include "evaluation/range.hpp"
+#include "common/range.hpp"
 
 #include <gtest/gtest.h>
 

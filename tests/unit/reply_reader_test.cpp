@@ -12,8 +12,8 @@
 #include <vector>
 
 #include "common/unique_fd.hpp"
-#include "transport/connection.hpp"
-#include "transport/transport_error.hpp"
+#include "net/connection.hpp"
+#include "net/transport_error.hpp"
 
 namespace smtp_ping {
 namespace {

@@ -84,7 +84,7 @@ const std::vector<RealReply>& real_replies() {
       {"exim", "451 Temporary local problem - please try later", R::temporary_local_error, B::text},
       {"exim", "501 <probe@>: missing or malformed local part", R::syntax_error, B::reply_code},
 
-      // Microsoft 365 / Exchange Online (NDR texts)
+      // Microsoft 365 / TranscriptEntry Online (NDR texts)
       {"microsoft", "550 5.1.10 RESOLVER.ADR.RecipientNotFound; Recipient not found by SMTP address lookup",
        R::mailbox_unknown, B::enhanced_code},
       {"microsoft", "550 5.4.1 Recipient address rejected: Access denied. AS(201806281) "

@@ -10,7 +10,7 @@
 #include <string>
 
 #include "common/unique_fd.hpp"
-#include "probe/probe_options.hpp"
+#include "net/host_name.hpp"
 
 namespace smtp_ping {
 namespace {

@@ -57,7 +57,7 @@ TEST(SecretRedaction, FindsTheSecretInsideAnyBase64Blob) {
 TEST(SecretRedaction, EveryTextOfTheReport) {
   Report report;
   report.greeting = Reply{220, {"hello s3cret"}};
-  report.transcript.push_back(Exchange{Phase::auth, "AUTH PLAIN ***", Reply{535, {"no s3cret"}}, {}, {}, false});
+  report.transcript.push_back(TranscriptEntry{Phase::auth, "AUTH PLAIN ***", Reply{535, {"no s3cret"}}, {}, {}, false});
   report.capabilities.keywords = {"X-S3CRET s3cret"};
   report.failure = Failure{Phase::auth, FailureKind::protocol, "bad line 's3cret'", std::nullopt, "", ""};
   report.tls = TlsFacts{};

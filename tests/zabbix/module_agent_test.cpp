@@ -123,7 +123,7 @@ TEST_F(RunningAgentTest, CheckReturnsTheJsonReportWithPhases) {
   const AgentAnswer answer = agent_->query(item("smtp.check", server_.port()));
   ASSERT_TRUE(answer.supported) << answer.value;
   const auto report = nlohmann::json::parse(answer.value);
-  EXPECT_EQ(report["schema"], 1);
+  EXPECT_EQ(report["schema"], 2);
   EXPECT_EQ(report["state"], "OK");
   EXPECT_EQ(report["status"], 0);
   for (const char* phase : {"connect", "banner", "ehlo", "quit", "total"})

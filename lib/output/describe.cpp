@@ -1,0 +1,285 @@
+#include "output/describe.hpp"
+
+#include <algorithm>
+#include <vector>
+
+#include "common/number_text.hpp"
+#include "common/overloaded.hpp"
+#include "common/text.hpp"
+#include "output/safe_text.hpp"
+
+namespace smtp_ping {
+namespace {
+
+std::string peer_text(const Target& target) {
+  if (target.unix_socket) return safe_text(target.host);
+  if (target.address.empty()) return {};
+  return safe_text(host_port(target.address, target.port));
+}
+
+std::string reply_text(const Reply& reply) {
+  const std::string text = reply.text();
+  return text.empty() ? std::to_string(reply.code) : std::to_string(reply.code) + " " + safe_text(text);
+}
+
+std::string days_text(double days) { return number_text(days, 1); }
+
+std::string violation_text(const ThresholdViolation& violation) {
+  const Range& range = violation.range;
+  std::string bound;
+  if (range.inside)
+    bound = "in @" + range.text.substr(1);
+  else if (violation.value > range.end)
+    bound = "> " + shortest_number_text(range.end);
+  else
+    bound = "< " + shortest_number_text(range.start);
+  // Sub-millisecond times need more digits to show why they crossed a bound.
+  const int decimals = violation.unit == "s" && violation.value < 0.001 ? 6 : 3;
+  return safe_text(violation.subject) + " " + number_text(violation.value, decimals) + violation.unit + " " + bound;
+}
+
+std::string expiry_text(const CertificateExpiry& expiry) {
+  const double left = expiry.days_left;
+  return safe_text(left < 0 ? "certificate expired " + days_text(-left) + " days ago (" + expiry.not_after + ")"
+                            : "certificate expires in " + days_text(left) + " days (" + expiry.not_after + ")");
+}
+
+std::string name_mismatch_text(const CertificateNameMismatch& mismatch) {
+  const std::string announced =
+      mismatch.announced_names.empty() ? "by no host name" : join(mismatch.announced_names, ", ");
+  return safe_text("certificate name mismatch: it names " + join(mismatch.certificate_names, ", ") +
+                   ", the server calls itself " + announced + "; -H " + mismatch.host +
+                   " is no name (--verify-name NAME checks one strictly)");
+}
+
+std::string loss_text(const SeriesLoss& loss) {
+  if (!loss.limit) return "no probe answered";
+  return number_text(loss.loss_percent, 0) + "% loss >= " + number_text(*loss.limit, 0) + "%";
+}
+
+std::string interruption_text(const SignalStop& interruption) {
+  const std::string what = safe_text(interruption.what);
+  return interruption.phase ? what + " during " + std::string(phase_name(*interruption.phase))
+                            : what + " between probes";
+}
+
+// "250 mail.example.org (PIPELINING SIZE STARTTLS)" for EHLO, else code and first line.
+std::string reply_detail(const Reply& reply, Phase phase) {
+  std::string detail = std::to_string(reply.code);
+  if (reply.lines.empty()) return detail;
+  detail += " " + safe_text(reply.lines.front());
+  const bool hello = phase == Phase::ehlo || phase == Phase::ehlo_tls;
+  if (!hello || reply.lines.size() < 2) return detail;
+  std::vector<std::string> keywords;
+  for (std::size_t i = 1; i < reply.lines.size(); ++i) keywords.push_back(reply.lines[i].substr(0, reply.lines[i].find(' ')));
+  return detail + " (" + safe_text(join(keywords, " ")) + ")";
+}
+
+// "TLSv1.3 TLS_AES_256_GCM_SHA384, RSA 2048 bits, CN=mail.example.org, expires ... (364.2 days), verified"
+std::string tls_detail(const TlsFacts& tls) {
+  std::string text = tls.version + " " + tls.cipher;
+  if (!tls.key_type.empty()) text += ", " + tls.key_type + " " + std::to_string(tls.key_bits) + " bits";
+  if (!tls.subject.empty()) text += ", " + tls.subject;
+  if (tls.cert_days) text += ", expires " + tls.not_after + " (" + days_text(*tls.cert_days) + " days)";
+  if (tls.cert_days && tls.chain_min_days && *tls.chain_min_days < *tls.cert_days - 0.01)
+    text += ", chain expires first: " + tls.chain_min_subject + " (" + days_text(*tls.chain_min_days) + " days)";
+  if (tls.verification_skipped)
+    text += ", not verified (--no-verify)";
+  else if (tls.name_mismatch)
+    text += ", chain verified, no name matched";
+  else
+    text += tls.verified ? ", verified" : ", not verified";
+  if (!tls.verification_skipped && !tls.verify_name.empty())
+    text += " for " + tls.verify_name + " (" + tls.verify_name_source + ")";
+  return safe_text(text, 1024);
+}
+
+template <typename T>
+const T* finding_of(const ResultNode& node) {
+  for (const auto& finding : node.findings)
+    if (const T* found = std::get_if<T>(&finding.detail)) return found;
+  return nullptr;
+}
+
+// The failed step anywhere in a probe: in the phase it happened, or the probe's own.
+const Failure* failure_in(const ResultNode& probe) {
+  if (const auto* step = finding_of<FailedStep>(probe)) return &step->failure;
+  for (const auto& phase : probe.children)
+    if (const auto* step = finding_of<FailedStep>(phase)) return &step->failure;
+  return nullptr;
+}
+
+// ---- a probe ---------------------------------------------------------------
+
+std::string phase_detail(const ResultNode& phase, const PhaseFacts& facts, const Target& target) {
+  if (const auto* step = finding_of<FailedStep>(phase)) return "failed: " + failure_text(step->failure);
+  if (facts.phase == Phase::dns) return safe_text(target.host);
+  if (facts.phase == Phase::connect) return peer_text(target);
+  if (facts.phase == Phase::tls) {
+    const auto* tls = fact_of<TlsFacts>(phase);
+    return tls ? tls_detail(*tls) : std::string();
+  }
+  std::string detail = facts.reply ? reply_detail(*facts.reply, facts.phase) : std::string();
+  if (facts.phase == Phase::auth && !facts.auth_mechanism.empty())
+    detail += " (" + safe_text(facts.auth_mechanism) + ")";
+  return detail;
+}
+
+std::vector<Subcheck> probe_details(const ResultNode& probe, const ProbeFacts& facts) {
+  std::vector<Subcheck> lines;
+  for (const auto& phase : probe.children) {
+    const auto* phase_facts = fact_of<PhaseFacts>(phase);
+    if (!phase_facts) continue;
+    std::string text = phase.name + " " + number_text(phase_facts->seconds, 6) + "s";
+    const std::string detail = phase_detail(phase, *phase_facts, facts.target);
+    if (!detail.empty()) text += " " + detail;
+    lines.push_back({phase.state, std::move(text)});
+  }
+  for (const auto& finding : probe.findings) {
+    if (const auto* step = std::get_if<FailedStep>(&finding.detail))
+      lines.push_back({finding.state, std::string(phase_name(step->failure.phase)) + " failed: " +
+                                          failure_text(step->failure)});
+    else if (const auto* quit = std::get_if<IgnoredQuitFailure>(&finding.detail))
+      lines.push_back({finding.state, "quit ignored: " + failure_text(quit->failure)});
+    else if (std::holds_alternative<CertificateNameMismatch>(finding.detail) ||
+             std::holds_alternative<CertificateExpiry>(finding.detail))
+      lines.push_back({finding.state, finding_text(finding)});
+  }
+  return lines;
+}
+
+// Threshold violations in the phases and the probe's own, worst first.
+std::vector<Finding> violations_worst_first(const ResultNode& node) {
+  std::vector<Finding> violations;
+  auto collect = [&](const ResultNode& part) {
+    for (const auto& finding : part.findings)
+      if (std::holds_alternative<ThresholdViolation>(finding.detail)) violations.push_back(finding);
+  };
+  for (const auto& child : node.children) collect(child);
+  collect(node);
+  std::stable_sort(violations.begin(), violations.end(), [](const Finding& a, const Finding& b) {
+    return worse(a.state, b.state) == a.state && a.state != b.state;
+  });
+  return violations;
+}
+
+std::string probe_summary(const ResultNode& probe, const ProbeFacts& facts) {
+  if (const auto* interruption = finding_of<SignalStop>(probe)) return interruption_text(*interruption);
+  const std::string target = target_text(facts.target);
+  const Failure* failure = failure_in(probe);
+  std::string text = failure ? target + ": " + std::string(phase_name(failure->phase)) + " failed: " + failure_text(*failure)
+                             : target + " answered in " + number_text(facts.total_seconds, 3) + "s";
+  const std::string separator = failure ? "; " : ", ";
+  for (const auto& violation : violations_worst_first(probe)) text += separator + finding_text(violation);
+  for (const auto& finding : probe.findings)
+    if (std::holds_alternative<CertificateNameMismatch>(finding.detail) ||
+        (std::holds_alternative<CertificateExpiry>(finding.detail) && finding.state != State::ok))
+      text += separator + finding_text(finding);
+  return text;
+}
+
+Verdict describe_probe(const ResultNode& probe, const ProbeFacts& facts) {
+  Verdict verdict{probe.state, probe_summary(probe, facts), {}, probe.perfdata};
+  if (!finding_of<SignalStop>(probe)) verdict.details = probe_details(probe, facts);
+  return verdict;
+}
+
+// ---- a series --------------------------------------------------------------
+
+Verdict describe_series(const ResultNode& series, const SeriesFacts& facts) {
+  const SeriesStats& stats = facts.stats;
+  Verdict verdict{series.state, {}, {}, series.perfdata};
+  std::vector<std::string> notes;
+  for (const auto& finding : series.findings)
+    if (!std::holds_alternative<LostProbe>(finding.detail)) notes.push_back(finding_text(finding));
+
+  if (stats.rta)
+    verdict.details.push_back({State::ok, "rta " + seconds_text(*stats.rta) + " min " + seconds_text(*stats.rtmin) +
+                                              " max " + seconds_text(*stats.rtmax) + " jitter " +
+                                              seconds_text(*stats.jitter)});
+  for (const auto& probe : series.children) {
+    const bool lost = finding_of<LostProbe>(probe) != nullptr;
+    const std::string summary = probe.children.empty() ? std::string() : describe(probe.children.front()).summary;
+    verdict.details.push_back({probe.state, probe.name + (lost ? " lost: " : " failed: ") + summary});
+    if (!lost && notes.size() < 3) notes.push_back(probe.name + ": " + summary);
+  }
+  for (const Phase phase : facts.phases) {
+    const auto average = stats.phase_averages.find(phase);
+    if (average != stats.phase_averages.end())
+      verdict.details.push_back({State::ok, std::string(phase_name(phase)) + " avg " + seconds_text(average->second)});
+  }
+  for (const auto& finding : series.findings)
+    if (std::holds_alternative<CertificateExpiry>(finding.detail) ||
+        std::holds_alternative<CertificateNameMismatch>(finding.detail))
+      verdict.details.push_back({finding.state, finding_text(finding)});
+
+  std::string summary = target_text(facts.target) + ": " + std::to_string(stats.sent) + " probes, " +
+                        number_text(stats.loss_percent, 0) + "% loss";
+  if (stats.rta) summary += ", rta " + seconds_text(*stats.rta);
+  for (const auto& note : notes) summary += ", " + note;
+  verdict.summary = summary;
+  return verdict;
+}
+
+// ---- any other node --------------------------------------------------------
+
+Verdict describe_generic(const ResultNode& node) {
+  if (node.children.size() == 1 && node.findings.empty() && node.perfdata.empty()) {
+    // A node that only holds one part (the check around its probe or series) reads as that part.
+    Verdict part = describe(node.children.front());
+    part.state = node.state;
+    return part;
+  }
+  Verdict verdict{node.state, {}, {}, node.perfdata};
+  std::vector<std::string> parts;
+  for (const auto& finding : node.findings) parts.push_back(finding_text(finding));
+  for (const auto& child : node.children) {
+    const Verdict part = describe(child);
+    verdict.details.push_back({child.state, safe_text(child.name) + ": " + part.summary});
+    for (const auto& line : part.details) verdict.details.push_back({line.state, "  " + line.text});
+    verdict.perfdata.insert(verdict.perfdata.end(), part.perfdata.begin(), part.perfdata.end());
+    if (node.children.size() == 1 && node.findings.empty())
+      return Verdict{node.state, part.summary, part.details, verdict.perfdata};
+    if (child.state != State::ok) parts.push_back(safe_text(child.name) + ": " + part.summary);
+  }
+  verdict.summary = parts.empty() ? safe_text(node.name) + " " + std::string(state_name(node.state)) : join(parts, ", ");
+  return verdict;
+}
+
+}  // namespace
+
+std::string failure_text(const Failure& failure) {
+  std::string text = safe_text(failure.message);
+  if (failure.reply) text += ": " + reply_text(*failure.reply);
+  if (!failure.expected.empty()) text += " (expected " + safe_text(failure.expected) + ")";
+  return text;
+}
+
+std::string target_text(const Target& target) {
+  if (target.unix_socket) return safe_text(target.host);
+  return safe_text(host_port(target.host, target.port));
+}
+
+std::string finding_text(const Finding& finding) {
+  return std::visit(
+      Overloaded{
+          [](const FailedStep& step) { return std::string(phase_name(step.failure.phase)) + " failed: " + failure_text(step.failure); },
+          [](const IgnoredQuitFailure& quit) { return "quit ignored: " + failure_text(quit.failure); },
+          [](const ThresholdViolation& violation) { return violation_text(violation); },
+          [](const CertificateExpiry& expiry) { return expiry_text(expiry); },
+          [](const CertificateNameMismatch& mismatch) { return name_mismatch_text(mismatch); },
+          [](const SeriesLoss& loss) { return loss_text(loss); },
+          [](const LostProbe& lost) { return "probe " + std::to_string(lost.sequence) + " lost"; },
+          [](const SignalStop& interruption) { return interruption_text(interruption); },
+          [](const NoProbeRan&) { return std::string("no probe ran"); },
+      },
+      finding.detail);
+}
+
+Verdict describe(const ResultNode& node) {
+  if (const auto* facts = fact_of<ProbeFacts>(node)) return describe_probe(node, *facts);
+  if (const auto* facts = fact_of<SeriesFacts>(node)) return describe_series(node, *facts);
+  return describe_generic(node);
+}
+
+}  // namespace smtp_ping

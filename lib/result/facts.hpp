@@ -1,0 +1,41 @@
+#pragma once
+
+// What a node measured, as data (no text): output words it, JSON dumps it.
+
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "common/phase.hpp"
+#include "probe/report.hpp"
+#include "probe/series_stats.hpp"
+#include "smtp/reply.hpp"
+#include "tls/tls_facts.hpp"
+
+namespace smtp_ping {
+
+// One probe: where it went and how long it took.
+struct ProbeFacts {
+  Target target;
+  double total_seconds = 0;
+};
+
+// One phase of a dialog: how long, and the reply that decided it.
+struct PhaseFacts {
+  Phase phase = Phase::connect;
+  double seconds = 0;
+  std::optional<Reply> reply;     // the last reply the dialog itself received in this phase
+  std::string auth_mechanism;     // the SASL mechanism, for the auth phase
+};
+
+// A series: where it went and its ping-like figures.
+struct SeriesFacts {
+  Target target;
+  SeriesStats stats;
+  std::vector<Phase> phases;  // the phases averaged, in plan order
+};
+
+using Fact = std::variant<ProbeFacts, PhaseFacts, TlsFacts, SeriesFacts>;
+
+}  // namespace smtp_ping

@@ -1,0 +1,77 @@
+#pragma once
+
+// What a judgement found, as data: each kind is worded in one place
+// (output/describe) and dumped field by field in JSON (output/json_report).
+
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "common/phase.hpp"
+#include "common/range.hpp"
+#include "common/state.hpp"
+#include "smtp/dialog_record.hpp"
+
+namespace smtp_ping {
+
+// The step that failed, with the server's reply and what was expected.
+struct FailedStep {
+  Failure failure;
+};
+
+// QUIT failed, and -q says that does not count.
+struct IgnoredQuitFailure {
+  Failure failure;
+};
+
+// A value that crossed a range: which one, its value and unit, and the range.
+struct ThresholdViolation {
+  std::string subject;  // "total", "banner", "rta", "banner avg"
+  double value = 0;
+  std::string unit;     // "s"
+  Range range;          // the range it crossed (critical before warning)
+};
+
+// -D: the leaf certificate expires within the warning or critical days (or has expired).
+struct CertificateExpiry {
+  double days_left = 0;  // negative when expired
+  std::string not_after;
+};
+
+// -H is an address, and the certificate names neither it nor a name the server announced.
+struct CertificateNameMismatch {
+  std::vector<std::string> certificate_names;  // SANs, or the subject without SANs
+  std::vector<std::string> announced_names;    // "mx.example.org (greeting)"
+  std::string host;                            // -H
+};
+
+// A series lost more probes than allowed (or none answered).
+struct SeriesLoss {
+  double loss_percent = 0;
+  std::optional<double> limit;  // the --loss-* it reached; none when no probe answered
+};
+
+// A probe of a series the server did not serve (counted as loss, judged through SeriesLoss).
+struct LostProbe {
+  int sequence = 0;
+};
+
+// A signal ended the check: between two probes of a series, or during `phase`.
+struct SignalStop {
+  std::string what;             // "interrupted by SIGTERM"
+  std::optional<Phase> phase;   // none: between probes
+};
+
+// A series with no probe at all (nothing to judge).
+struct NoProbeRan {};
+
+using FindingDetail = std::variant<FailedStep, IgnoredQuitFailure, ThresholdViolation, CertificateExpiry,
+                                   CertificateNameMismatch, SeriesLoss, LostProbe, SignalStop, NoProbeRan>;
+
+struct Finding {
+  State state = State::ok;  // what it contributes to its node
+  FindingDetail detail;
+};
+
+}  // namespace smtp_ping

@@ -1,0 +1,56 @@
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "common/state.hpp"
+#include "result/facts.hpp"
+#include "result/findings.hpp"
+#include "result/perf_datum.hpp"
+
+namespace smtp_ping {
+
+// How a node's children make its state (its own findings always count).
+struct Aggregation {
+  enum class Rule {
+    worst_of,       // the worst child
+    all_must_pass,  // any child not OK is CRITICAL (UNKNOWN only when that is all there is)
+    at_least,       // OK while at least `count` children are OK, else the worst child
+  };
+  Rule rule = Rule::worst_of;
+  int count = 0;  // for at_least
+
+  static Aggregation worst_of() { return {Rule::worst_of, 0}; }
+  static Aggregation all_must_pass() { return {Rule::all_must_pass, 0}; }
+  static Aggregation at_least(int count) { return {Rule::at_least, count}; }
+};
+
+// One judged part of a check: the check itself, a probe, a phase, a series,
+// later an MX host, an address, a leg of a round trip, a policy. Value type;
+// evaluation builds it, output renders it, nothing in it is display text.
+struct ResultNode {
+  std::string name;                  // "check", "probe", "series", a phase name ("banner"), "probe 3"
+  State state = State::ok;           // set by settle(): findings and children per `aggregation`
+  std::vector<Fact> facts;
+  std::vector<Finding> findings;
+  std::vector<PerfDatum> perfdata;
+  std::vector<ResultNode> children;
+  Aggregation aggregation = Aggregation::worst_of();
+};
+
+// The state `node` has from its findings and its children's states, per its
+// rule. Children are taken as they are (settle them first).
+State combined_state(const ResultNode& node);
+
+// Sets every node's state, bottom up; returns the root's.
+State settle(ResultNode& node);
+
+// The first fact of type T in `node`, or null.
+template <typename T>
+const T* fact_of(const ResultNode& node) {
+  for (const auto& fact : node.facts)
+    if (const T* found = std::get_if<T>(&fact)) return found;
+  return nullptr;
+}
+
+}  // namespace smtp_ping
