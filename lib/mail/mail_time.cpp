@@ -6,6 +6,8 @@
 #include <ctime>
 #include <vector>
 
+#include "mail/header_comments.hpp"
+
 namespace smtp_ping {
 namespace {
 
@@ -62,25 +64,6 @@ int small_number(std::string_view text, std::size_t max_digits) {
   int value = 0;
   for (char c : text) value = value * 10 + (c - '0');
   return value;
-}
-
-// The text without comments (RFC 5322 CFWS), a comment counting as a space.
-std::string without_comments(std::string_view text) {
-  std::string out;
-  int depth = 0;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const char c = text[i];
-    if (depth > 0 && c == '\\' && i + 1 < text.size()) {
-      ++i;
-    } else if (c == '(') {
-      if (depth++ == 0) out += ' ';
-    } else if (c == ')' && depth > 0) {
-      --depth;
-    } else if (depth == 0) {
-      out += c;
-    }
-  }
-  return out;
 }
 
 std::vector<std::string_view> words(std::string_view text, std::string_view separators) {

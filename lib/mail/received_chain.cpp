@@ -2,29 +2,11 @@
 
 #include <cctype>
 
+#include "mail/header_comments.hpp"
 #include "mail/mail_time.hpp"
 
 namespace smtp_ping {
 namespace {
-
-// The value with comments replaced by a space (nesting and quoted pairs honoured).
-std::string without_comments(std::string_view text) {
-  std::string out;
-  int depth = 0;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const char c = text[i];
-    if (depth > 0 && c == '\\' && i + 1 < text.size()) {
-      ++i;
-    } else if (c == '(') {
-      if (depth++ == 0) out += ' ';
-    } else if (c == ')' && depth > 0) {
-      --depth;
-    } else if (depth == 0) {
-      out += c;
-    }
-  }
-  return out;
-}
 
 bool keyword(std::string_view word, const char* name) {
   const std::string_view wanted(name);
