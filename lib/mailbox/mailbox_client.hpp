@@ -45,7 +45,6 @@ enum class MailboxErrorKind {
   interrupted,
   other
 };
-const char* kind_name(MailboxErrorKind kind);
 
 struct MailboxError {
   MailboxPhase phase = MailboxPhase::connect;

@@ -1,5 +1,7 @@
 #include "mailbox/mailbox_url.hpp"
 
+#include "common/text.hpp"
+
 #include <cctype>
 
 namespace smtp_ping::mailbox {
@@ -137,17 +139,12 @@ std::optional<MailboxUrl> parse_mailbox_url(std::string_view text, std::string& 
     return std::nullopt;
   }
   if (has_port) {
-    unsigned long port = 0;
-    bool valid = !port_text.empty() && port_text.size() <= 5;
-    for (char c : port_text) {
-      if (c < '0' || c > '9') valid = false;
-      else port = port * 10 + static_cast<unsigned long>(c - '0');
-    }
-    if (!valid || port == 0 || port > 65535) {
+    const auto port = parse_port(port_text);
+    if (!port) {
       problem = "a bad port";
       return std::nullopt;
     }
-    url.port = static_cast<std::uint16_t>(port);
+    url.port = *port;
   }
   std::string_view folder = path;
   while (!folder.empty() && folder.back() == '/') folder.remove_suffix(1);

@@ -46,6 +46,7 @@ class Redactor {
       text(*field);
     texts(value->subject_alt_names);
     texts(value->verify_errors);
+    texts(value->announced_names);
   }
 
  private:

@@ -3,6 +3,8 @@
 #include <arpa/inet.h>
 #include <netinet/in.h>
 
+#include "common/text.hpp"
+
 namespace smtp_ping::resolver {
 namespace {
 
@@ -20,17 +22,6 @@ bool is_ipv6(const std::string& text) {
   return ::inet_pton(AF_INET6, text.c_str(), &parsed) == 1;
 }
 
-std::optional<std::uint16_t> parse_port(std::string_view digits) {
-  if (digits.empty() || digits.size() > 5) return std::nullopt;
-  unsigned value = 0;
-  for (const char c : digits) {
-    if (c < '0' || c > '9') return std::nullopt;
-    value = value * 10 + static_cast<unsigned>(c - '0');
-  }
-  if (value == 0 || value > 65535) return std::nullopt;
-  return static_cast<std::uint16_t>(value);
-}
-
 ParsedForwarder with_port(std::string_view text, std::string address, std::string_view port_text) {
   const auto port = parse_port(port_text);
   if (!port) return refused(text, "the port must be a number from 1 to 65535");
@@ -39,10 +30,7 @@ ParsedForwarder with_port(std::string_view text, std::string address, std::strin
 
 }  // namespace
 
-std::string Forwarder::host_port() const {
-  const bool ipv6 = address.find(':') != std::string::npos;
-  return (ipv6 ? "[" + address + "]" : address) + ":" + std::to_string(port);
-}
+std::string Forwarder::host_port() const { return smtp_ping::host_port(address, port); }
 
 ParsedForwarder parse_forwarder(std::string_view text) {
   if (text.empty()) return refused(text, "empty");

@@ -7,7 +7,9 @@
 #include <nlohmann/json.hpp>
 
 #include "resolver/unbound/unbound_resolver.hpp"
+#include "common/text.hpp"
 #include "output/json_text.hpp"
+#include "output/safe_text.hpp"
 
 namespace smtp_ping::zabbix {
 namespace {
@@ -31,20 +33,15 @@ resolver::ResolverOptions resolver_options(const MxDiscoveryRequest& request) {
   return options;
 }
 
-std::string comma_list(const std::vector<std::string>& items) {
-  std::string list;
-  for (const std::string& item : items) {
-    if (!list.empty()) list += ',';
-    list += item;
-  }
-  return list;
-}
-
 // NODATA is an answer (the exchange has no address of that family); anything but NOERROR
 // is a problem.
 bool failed(const std::optional<Answer>& answer) {
   return answer && !(answer->answered() && answer->rcode == resolver::rcode::noerror);
 }
+
+// Resolver and validator words and names from DNS data, as a macro value: made harmless and
+// bounded like every other text from outside.
+constexpr std::size_t kProblemsBytes = 1024;
 
 std::string problems(const ExchangeAddresses& exchange) {
   std::string text;
@@ -53,7 +50,7 @@ std::string problems(const ExchangeAddresses& exchange) {
     if (!text.empty()) text += "; ";
     text += (*answer)->summary();
   }
-  return text;
+  return safe_text(text, kProblemsBytes);
 }
 
 int weakness(DnssecStatus status) {
@@ -81,7 +78,7 @@ DnssecStatus exchange_dnssec(const MailDomain& domain, const ExchangeAddresses& 
 nlohmann::json exchange_row(const MailDomain& domain, const ExchangeAddresses& exchange) {
   return {{"{#MX.HOST}", exchange.exchange.exchange},
           {"{#MX.PREFERENCE}", std::to_string(exchange.exchange.preference)},
-          {"{#MX.ADDRESSES}", comma_list(exchange.addresses())},
+          {"{#MX.ADDRESSES}", join(exchange.addresses(), ",")},
           {"{#MX.DNSSEC}", resolver::dnssec_status_name(exchange_dnssec(domain, exchange))},
           {"{#MX.DNS.PROBLEMS}", problems(exchange)}};
 }
@@ -125,7 +122,7 @@ MailDomain discover_mail_domain(const MxDiscoveryRequest& request) {
   const Deadline deadline = Deadline::after(request.timeout);
   resolver::ResolverOptions options = resolver_options(request);
   MailDomain domain = resolve_with(options, request, deadline);
-  if (resolver_gives_no_dnssec(domain, options)) {
+  if (resolver_gives_no_dnssec(domain, options) && !deadline.expired()) {
     options.root_trust_anchor = false;
     domain = resolve_with(options, request, deadline);
   }
