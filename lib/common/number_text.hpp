@@ -9,6 +9,10 @@ namespace smtp_ping {
 std::string number_text(double value, int decimals);
 // The shortest exact fixed-point text: 0.01 -> "0.01", 2 -> "2".
 std::string shortest_number_text(double value);
+// The same two, appended to `out` (no temporary string).
+void append_number_text(std::string& out, double value, int decimals);
+void append_shortest_number_text(std::string& out, double value);
+
 // Seconds as output shows them: "0.004200s".
 std::string seconds_text(double seconds);
 // A configured timeout: "2.000s".

@@ -33,9 +33,6 @@ std::string probe_lines(const std::vector<Report>& reports) {
 
 nlohmann::json series_json(const CheckResult& result) {
   const SeriesStats& stats = *result.series;
-  auto optional_number = [](const std::optional<double>& value) {
-    return value ? nlohmann::json(*value) : nlohmann::json(nullptr);
-  };
   nlohmann::json averages = nlohmann::json::object();
   for (const auto& [phase, average] : stats.phase_averages) averages[std::string(phase_name(phase))] = average;
   nlohmann::json probes = nlohmann::json::array();
@@ -51,14 +48,6 @@ nlohmann::json series_json(const CheckResult& result) {
           {"jitter", optional_number(stats.jitter)}, {"phase_averages", averages}, {"probes", probes}};
 }
 
-// --perfdata-unreached=omit.
-Verdict without_unreached_perfdata(Verdict verdict) {
-  auto& perfdata = verdict.perfdata;
-  perfdata.erase(std::remove_if(perfdata.begin(), perfdata.end(), [](const PerfDatum& datum) { return datum.undetermined; }),
-                 perfdata.end());
-  return verdict;
-}
-
 }  // namespace
 
 nlohmann::json check_to_json(const CheckResult& result, const std::vector<std::string>& notes) {
@@ -72,19 +61,15 @@ nlohmann::json check_to_json(const CheckResult& result, const std::vector<std::s
 }
 
 std::string render_check(const CheckResult& result, const OutputOptions& options) {
-  if (options.output == OutputFormat::json) {
-    nlohmann::json json = check_to_json(result, options.notes);
-    if (options.omit_unreached_perfdata) {
-      auto& perfdata = json["perfdata"];
-      nlohmann::json kept = nlohmann::json::array();
-      for (const auto& item : perfdata)
-        if (!item["value"].is_null()) kept.push_back(item);
-      perfdata = kept;
-    }
-    return json_text(json) + "\n";
+  if (options.omit_unreached_perfdata) {
+    CheckResult pruned = result;
+    drop_undetermined_perfdata(pruned.tree);
+    OutputOptions as_is = options;
+    as_is.omit_unreached_perfdata = false;
+    return render_check(pruned, as_is);
   }
-  Verdict verdict = describe(result.tree);
-  if (options.omit_unreached_perfdata) verdict = without_unreached_perfdata(std::move(verdict));
+  if (options.output == OutputFormat::json) return json_text(check_to_json(result, options.notes)) + "\n";
+  const Verdict verdict = describe(result.tree);
   static const Report kNoProbe;
   const Report& last = result.reports.empty() ? kNoProbe : result.reports.back();
   if (!result.series) return render_plugin_output(last, verdict, options.verbosity, options.notes);

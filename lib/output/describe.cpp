@@ -67,12 +67,20 @@ std::string interruption_text(const SignalStop& interruption) {
 std::string reply_detail(const Reply& reply, Phase phase) {
   std::string detail = std::to_string(reply.code);
   if (reply.lines.empty()) return detail;
-  detail += " " + safe_text(reply.lines.front());
+  detail += ' ';
+  append_safe_text(detail, reply.lines.front());
   const bool hello = phase == Phase::ehlo || phase == Phase::ehlo_tls;
   if (!hello || reply.lines.size() < 2) return detail;
-  std::vector<std::string> keywords;
-  for (std::size_t i = 1; i < reply.lines.size(); ++i) keywords.push_back(reply.lines[i].substr(0, reply.lines[i].find(' ')));
-  return detail + " (" + safe_text(join(keywords, " ")) + ")";
+  std::string keywords;
+  for (std::size_t i = 1; i < reply.lines.size(); ++i) {
+    if (i > 1) keywords += ' ';
+    const std::string_view line = reply.lines[i];
+    keywords += line.substr(0, line.find(' '));
+  }
+  detail += " (";
+  append_safe_text(detail, keywords);
+  detail += ')';
+  return detail;
 }
 
 // "TLSv1.3 TLS_AES_256_GCM_SHA384, RSA 2048 bits, CN=mail.example.org, expires ... (364.2 days), verified"
@@ -127,12 +135,19 @@ std::string phase_detail(const ResultNode& phase, const PhaseFacts& facts, const
 
 std::vector<Subcheck> probe_details(const ResultNode& probe, const ProbeFacts& facts) {
   std::vector<Subcheck> lines;
+  lines.reserve(probe.children.size() + probe.findings.size());
   for (const auto& phase : probe.children) {
     const auto* phase_facts = fact_of<PhaseFacts>(phase);
     if (!phase_facts) continue;
-    std::string text = phase.name + " " + number_text(phase_facts->seconds, 6) + "s";
+    std::string text = phase.name;
+    text += ' ';
+    append_number_text(text, phase_facts->seconds, 6);
+    text += 's';
     const std::string detail = phase_detail(phase, *phase_facts, facts.target);
-    if (!detail.empty()) text += " " + detail;
+    if (!detail.empty()) {
+      text += ' ';
+      text += detail;
+    }
     lines.push_back({phase.state, std::move(text)});
   }
   for (const auto& finding : probe.findings) {

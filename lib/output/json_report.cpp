@@ -99,12 +99,11 @@ json perfdata_json(const std::vector<PerfDatum>& perfdata) {
                      {"unit", safe(datum.unit)},
                      {"warning", safe(datum.warning)},
                      {"critical", safe(datum.critical)},
-                     {"min", datum.min ? json(*datum.min) : json(nullptr)}});
+                     {"min", optional_number(datum.min)},
+                     {"max", optional_number(datum.max)}});
   return items;
 }
 
-
-json optional_number(const std::optional<double>& value) { return value ? json(*value) : json(nullptr); }
 
 json tls_json(const std::optional<TlsFacts>& facts) {
   if (!facts) return nullptr;
@@ -225,6 +224,10 @@ json node_json(const ResultNode& node) {
 }
 
 }  // namespace
+
+nlohmann::json optional_number(const std::optional<double>& value) {
+  return value ? nlohmann::json(*value) : nlohmann::json(nullptr);
+}
 
 nlohmann::json failure_json(const std::optional<Failure>& failure) {
   if (!failure) return nullptr;

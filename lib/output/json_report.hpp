@@ -15,6 +15,9 @@ namespace smtp_ping {
 nlohmann::json report_to_json(const Report& report, const ResultNode& tree);
 // A failure's fields (phase, kind, message, command, expected, reply); null without one.
 nlohmann::json failure_json(const std::optional<Failure>& failure);
+
+// A number, or null when there is none.
+nlohmann::json optional_number(const std::optional<double>& value);
 std::string render_json(const Report& report, const ResultNode& tree);
 
 }  // namespace smtp_ping

@@ -22,61 +22,84 @@ constexpr int kWaterfallColumns = 50;
 
 // Always quoted ('banner'=...), which every consumer takes; '=' is not allowed
 // at all and a quote inside the label is doubled.
-std::string perf_label(const std::string& label) {
-  std::string clean = safe_text(label, 256);
-  std::replace(clean.begin(), clean.end(), '=', '_');
-  std::string quoted = "'";
-  for (const char c : clean) {
-    quoted += c;
-    if (c == '\'') quoted += '\'';
+void append_perf_label(std::string& out, const std::string& label) {
+  const std::size_t start = out.size();
+  out += '\'';
+  append_safe_text(out, label, 256);
+  for (std::size_t i = start + 1; i < out.size(); ++i) {
+    if (out[i] == '=') out[i] = '_';
+    if (out[i] == '\'') out.insert(i++, 1, '\'');
   }
-  return quoted + "'";
+  out += '\'';
 }
 
 // Thresholds come from parsed ranges, but keep ';', ' ' and '|' out regardless.
-std::string perf_field(const std::string& text) {
-  std::string clean = safe_text(text, 256);
-  clean.erase(std::remove_if(clean.begin(), clean.end(), [](char c) { return c == ';' || c == ' '; }),
-              clean.end());
-  return clean;
+void append_perf_field(std::string& out, const std::string& text) {
+  const std::size_t start = out.size();
+  append_safe_text(out, text, 256);
+  out.erase(std::remove_if(out.begin() + static_cast<std::ptrdiff_t>(start), out.end(),
+                           [](char c) { return c == ';' || c == ' '; }),
+            out.end());
 }
 
 // "U" (undetermined, without a unit) for a phase not reached: see docs/design.md, "Perfdata".
-std::string perf_value(const PerfDatum& datum) {
-  if (datum.undetermined) return "U";
-  const std::string value = datum.unit == "s" ? number_text(datum.value, 6) : shortest_number_text(datum.value);
-  return value + perf_field(datum.unit);
+void append_perf_value(std::string& out, const PerfDatum& datum) {
+  if (datum.undetermined) {
+    out += 'U';
+    return;
+  }
+  if (datum.unit == "s")
+    append_number_text(out, datum.value, 6);
+  else
+    append_shortest_number_text(out, datum.value);
+  append_perf_field(out, datum.unit);
 }
 
-std::string perf_item(const PerfDatum& datum) {
-  std::vector<std::string> fields{
-      perf_value(datum),
-      perf_field(datum.warning),
-      perf_field(datum.critical),
-      datum.min ? shortest_number_text(*datum.min) : std::string(),
-      datum.max ? shortest_number_text(*datum.max) : std::string(),
+// label=value;warn;crit;min;max without the trailing empty fields.
+void append_perf_item(std::string& out, const PerfDatum& datum) {
+  append_perf_label(out, datum.label);
+  out += '=';
+  append_perf_value(out, datum);
+  std::size_t kept = out.size();
+  auto field = [&](auto&& append) {
+    out += ';';
+    const std::size_t before = out.size();
+    append();
+    if (out.size() > before) kept = out.size();
   };
-  while (fields.size() > 1 && fields.back().empty()) fields.pop_back();
-  std::string item = perf_label(datum.label) + "=" + fields.front();
-  for (std::size_t i = 1; i < fields.size(); ++i) item += ";" + fields[i];
-  return item;
+  field([&] { append_perf_field(out, datum.warning); });
+  field([&] { append_perf_field(out, datum.critical); });
+  field([&] { if (datum.min) append_shortest_number_text(out, *datum.min); });
+  field([&] { if (datum.max) append_shortest_number_text(out, *datum.max); });
+  out.resize(kept);
 }
 
 // ---- sections -------------------------------------------------------------
 
-std::string one_line(std::string_view text) { return safe_text(text, kLineCap); }
-
-std::string status_line(const Verdict& verdict) {
-  std::string line = "SMTP " + std::string(state_name(verdict.state)) + " - " + one_line(verdict.summary);
-  const std::string perfdata = render_perfdata(verdict);
-  if (!perfdata.empty()) line += " | " + perfdata;
-  return line;
+void append_line(std::string& out, std::string_view text) {
+  append_safe_text(out, text, kLineCap);
+  out += '\n';
 }
 
-std::string subcheck_line(const Subcheck& subcheck) {
-  std::string text = one_line(subcheck.text);
-  if (subcheck.state == State::ok) return text;
-  return "[" + std::string(state_name(subcheck.state)) + "] " + text;
+void append_status_line(std::string& out, const Verdict& verdict) {
+  out += "SMTP ";
+  out += state_name(verdict.state);
+  out += " - ";
+  append_safe_text(out, verdict.summary, kLineCap);
+  if (!verdict.perfdata.empty()) {
+    out += " | ";
+    append_perfdata(out, verdict.perfdata);
+  }
+  out += '\n';
+}
+
+void append_subcheck_line(std::string& out, const Subcheck& subcheck) {
+  if (subcheck.state != State::ok) {
+    out += '[';
+    out += state_name(subcheck.state);
+    out += "] ";
+  }
+  append_line(out, subcheck.text);
 }
 
 // "250-first", "250 last": one entry per line as the server sent it.
@@ -152,25 +175,41 @@ void add_capabilities(const Report& report, std::vector<std::string>& lines) {
 
 }  // namespace
 
+void append_perfdata(std::string& out, const std::vector<PerfDatum>& perfdata) {
+  for (std::size_t i = 0; i < perfdata.size(); ++i) {
+    if (i > 0) out += ' ';
+    append_perf_item(out, perfdata[i]);
+  }
+}
+
 std::string render_perfdata(const Verdict& verdict) {
   std::string text;
-  for (const auto& datum : verdict.perfdata) text += (text.empty() ? "" : " ") + perf_item(datum);
+  append_perfdata(text, verdict.perfdata);
   return text;
 }
 
 std::string render_plugin_output(const Report& report, const Verdict& verdict, int verbosity,
                                  const std::vector<std::string>& notes) {
-  std::vector<std::string> lines{status_line(verdict)};
-  for (const auto& subcheck : verdict.details) lines.push_back(subcheck_line(subcheck));
+  std::string text;
+  text.reserve(1024);
+  append_status_line(text, verdict);
+  for (const auto& subcheck : verdict.details) append_subcheck_line(text, subcheck);
   if (verbosity >= 1 && !notes.empty()) {
-    lines.push_back("options:");
-    for (const auto& note : notes) lines.push_back("  " + one_line(note));
+    text += "options:\n";
+    for (const auto& note : notes) {
+      text += "  ";
+      append_line(text, note);
+    }
   }
+  // These sections are made of safe pieces already.
+  std::vector<std::string> lines;
   if (verbosity >= 1) add_transcript(report, lines);
   if (verbosity >= 2) add_waterfall(report, lines);
   if (verbosity >= 3) add_capabilities(report, lines);
-  std::string text;
-  for (const auto& line : lines) text += line + "\n";
+  for (const auto& line : lines) {
+    text += line;
+    text += '\n';
+  }
   return text;
 }
 

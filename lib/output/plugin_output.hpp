@@ -20,5 +20,6 @@ std::string render_plugin_output(const Report& report, const Verdict& verdict, i
 
 // Perfdata items joined by ' ', each as 'label'=value[unit];warn;crit;min;max.
 std::string render_perfdata(const Verdict& verdict);
+void append_perfdata(std::string& out, const std::vector<PerfDatum>& perfdata);
 
 }  // namespace smtp_ping

@@ -67,13 +67,13 @@ std::size_t plain_ascii_run(std::string_view text, std::size_t at, std::size_t l
 
 }  // namespace
 
-std::string safe_text(std::string_view untrusted, std::size_t max_bytes) {
-  std::string out;
-  out.reserve(untrusted.size() < max_bytes ? untrusted.size() : max_bytes);
+void append_safe_text(std::string& out, std::string_view untrusted, std::size_t max_bytes) {
+  const std::size_t start = out.size();
+  out.reserve(start + (untrusted.size() < max_bytes ? untrusted.size() : max_bytes));
   std::size_t at = 0;
   while (at < untrusted.size()) {
     // Most server text is printable ASCII: copy such runs whole while they fit.
-    const std::size_t room = max_bytes - out.size();
+    const std::size_t room = max_bytes - (out.size() - start);
     const std::size_t plain = plain_ascii_run(untrusted, at, room);
     if (plain > 0 && plain <= room) {
       out.append(untrusted.substr(at, plain));
@@ -83,13 +83,18 @@ std::string safe_text(std::string_view untrusted, std::size_t max_bytes) {
     const Decoded unit = decode_utf8(untrusted, at);
     const std::string_view replaced = replacement(unit);
     const std::string_view piece = replaced.empty() ? untrusted.substr(at, unit.length) : replaced;
-    if (out.size() + piece.size() > max_bytes) {
+    if (out.size() - start + piece.size() > max_bytes) {
       out += "...";
-      return out;
+      return;
     }
     out += piece;
     at += unit.length;
   }
+}
+
+std::string safe_text(std::string_view untrusted, std::size_t max_bytes) {
+  std::string out;
+  append_safe_text(out, untrusted, max_bytes);
   return out;
 }
 

@@ -11,5 +11,7 @@ namespace smtp_ping {
 // CR/LF become ' ', '|' becomes '!', invalid UTF-8 bytes become '?', and the
 // result is cut to max_bytes (on a character boundary) with "..." appended.
 std::string safe_text(std::string_view untrusted, std::size_t max_bytes = 512);
+// The same, appended to `out` (the cap counts only the appended bytes).
+void append_safe_text(std::string& out, std::string_view untrusted, std::size_t max_bytes = 512);
 
 }  // namespace smtp_ping

@@ -1,5 +1,7 @@
 #include "result/result_node.hpp"
 
+#include <algorithm>
+
 namespace smtp_ping {
 namespace {
 
@@ -31,6 +33,13 @@ State settle(ResultNode& node) {
   for (auto& child : node.children) settle(child);
   node.state = combined_state(node);
   return node.state;
+}
+
+void drop_undetermined_perfdata(ResultNode& node) {
+  auto& perfdata = node.perfdata;
+  perfdata.erase(std::remove_if(perfdata.begin(), perfdata.end(), [](const PerfDatum& datum) { return datum.undetermined; }),
+                 perfdata.end());
+  for (auto& child : node.children) drop_undetermined_perfdata(child);
 }
 
 }  // namespace smtp_ping

@@ -45,6 +45,10 @@ State combined_state(const ResultNode& node);
 // Sets every node's state, bottom up; returns the root's.
 State settle(ResultNode& node);
 
+// Removes the perfdata of phases not reached (value undetermined) from every
+// node: --perfdata-unreached=omit, for the plugin text and the JSON alike.
+void drop_undetermined_perfdata(ResultNode& node);
+
 // The first fact of type T in `node`, or null.
 template <typename T>
 const T* fact_of(const ResultNode& node) {
