@@ -8,6 +8,9 @@
 #include <vector>
 
 #include "common/phase.hpp"
+#include "load/load_errors.hpp"
+#include "load/load_plan.hpp"
+#include "load/load_stats.hpp"
 #include "probe/report.hpp"
 #include "probe/series_stats.hpp"
 #include "smtp/reply.hpp"
@@ -36,6 +39,15 @@ struct SeriesFacts {
   std::vector<Phase> phases;  // the phases averaged, in plan order
 };
 
-using Fact = std::variant<ProbeFacts, PhaseFacts, TlsFacts, SeriesFacts>;
+// A load run (--load): how it was paced, what it achieved, how sessions failed.
+struct LoadFacts {
+  Target target;
+  LoadPlan plan;
+  LoadStats stats;
+  LoadErrors errors;
+  std::vector<Phase> phases;  // the phases with figures, in plan order
+};
+
+using Fact = std::variant<ProbeFacts, PhaseFacts, TlsFacts, SeriesFacts, LoadFacts>;
 
 }  // namespace smtp_ping
