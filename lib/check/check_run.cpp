@@ -42,7 +42,18 @@ CheckResult run_check(const CheckConfig& config, const LoadProgressSink& progres
   if (!config.load) return run_check(config);
   CheckResult result;
   result.tree.name = "check";
-  result.tree.children.push_back(judge_load(run_load(config.probe, *config.load, progress), *config.load, config.policy));
+  if (!config.load->ramp_to) {
+    result.tree.children.push_back(judge_load(run_load(config.probe, *config.load, progress), *config.load, config.policy));
+  } else {
+    // A ramp runs its steps until one is not OK (or a signal ends a step).
+    std::vector<ResultNode> steps;
+    for (const LoadPlan& step : ramp_steps(*config.load)) {
+      const LoadRun run = run_load(config.probe, step, progress);
+      steps.push_back(judge_load(run, step, config.policy));
+      if (steps.back().state != State::ok || !run.interrupted.empty()) break;
+    }
+    result.tree.children.push_back(judge_ramp(std::move(steps), *config.load));
+  }
   settle(result.tree);
   return result;
 }

@@ -145,4 +145,26 @@ ResultNode judge_load(const LoadRun& run, const LoadPlan& plan, const Evaluation
   return node;
 }
 
+ResultNode judge_ramp(std::vector<ResultNode> steps, const LoadPlan& plan) {
+  ResultNode node;
+  node.name = "ramp";
+  node.aggregation = Aggregation::at_least(1);
+  RampFacts facts{plan.pacing, std::nullopt, plan.ramp_to.value_or(0)};
+  for (std::size_t i = 0; i < steps.size(); ++i) {
+    steps[i].name = "step " + std::to_string(i + 1);
+    if (steps[i].state == State::ok) facts.last_good_step = static_cast<int>(i);
+  }
+  node.children = std::move(steps);
+  double last_good = 0;
+  if (facts.last_good_step) {
+    const LoadFacts* good = fact_of<LoadFacts>(node.children[static_cast<std::size_t>(*facts.last_good_step)]);
+    if (good) last_good = plan.pacing == LoadPlan::Pacing::rate ? good->plan.rate : good->plan.concurrency;
+    node.perfdata = node.children[static_cast<std::size_t>(*facts.last_good_step)].perfdata;
+  }
+  node.perfdata.insert(node.perfdata.begin(), perf_datum("last_good", facts.last_good_step ? &last_good : nullptr, ""));
+  node.facts.push_back(facts);
+  settle(node);
+  return node;
+}
+
 }  // namespace smtp_ping

@@ -19,4 +19,9 @@ LoadErrors classify_load_errors(const LoadRun& run);
 // phase's p95. A "load" node with LoadFacts and its perfdata. Pure.
 ResultNode judge_load(const LoadRun& run, const LoadPlan& plan, const EvaluationPolicy& policy);
 
+// A ramp: the steps judged by judge_load, in order (the last one run is the
+// first that was not OK, unless the ramp reached its top). OK while at least
+// one step was; the facts name the last good step.
+ResultNode judge_ramp(std::vector<ResultNode> steps, const LoadPlan& plan);
+
 }  // namespace smtp_ping

@@ -2,6 +2,7 @@
 
 #include <chrono>
 #include <optional>
+#include <vector>
 
 namespace smtp_ping {
 
@@ -17,7 +18,18 @@ struct LoadPlan {
   double rate = 0;
   std::optional<std::chrono::milliseconds> duration;  // --duration: no session starts after it
   std::optional<int> sessions;                         // --sessions: this many, then stop
+  // --ramp[=TO]: steps of the above (each its own --duration/--sessions), the
+  // concurrency or rate doubling from the given one up to `ramp_to`, until a
+  // step is judged not OK.
+  std::optional<double> ramp_to;
 };
+
+inline constexpr int kMaxRampSteps = 20;
+
+// The plans of a ramp's steps: the first is `plan` itself; each next doubles
+// the concurrency or the rate, the last is exactly `ramp_to` (capped at
+// kMaxRampSteps). A plan without a ramp is its one step.
+std::vector<LoadPlan> ramp_steps(const LoadPlan& plan);
 
 inline constexpr int kMaxLoadConcurrency = 1000;       // sessions at once, also the open loop's workers
 inline constexpr double kMaxLoadRate = 20000;          // new sessions a second

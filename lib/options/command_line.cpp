@@ -83,6 +83,7 @@ po::options_description option_table() {
       ("rate", po::value<std::string>())
       ("duration", po::value<std::string>())
       ("sessions", po::value<std::string>())
+      ("ramp", po::value<std::string>()->implicit_value(""))
       ("errors-warning", po::value<std::string>())
       ("errors-critical", po::value<std::string>())
       ("dns-server", po::value<std::string>())
@@ -510,7 +511,7 @@ void apply_series(const po::variables_map& values, CheckConfig& config) {
 
 // --load and its pacing: one of --concurrency/--rate, one of --duration/--sessions, within the caps.
 void apply_load(const po::variables_map& values, CheckConfig& config) {
-  const char* const kLoadOnly[] = {"concurrency", "rate", "duration", "sessions", "errors-warning", "errors-critical"};
+  const char* const kLoadOnly[] = {"concurrency", "rate", "duration", "sessions", "ramp", "errors-warning", "errors-critical"};
   if (!flag(values, "load")) {
     for (const char* name : kLoadOnly)
       if (values.count(name)) invalid(name, text_value(values, name), "only with --load");
@@ -552,6 +553,17 @@ void apply_load(const po::variables_map& values, CheckConfig& config) {
     if (value < 1 || value > kMaxLoadSessions || value != static_cast<int>(value))
       invalid("sessions", text, "expected 1 to " + std::to_string(kMaxLoadSessions) + " sessions");
     plan.sessions = static_cast<int>(value);
+  }
+  if (values.count("ramp")) {
+    const std::string text = text_value(values, "ramp");
+    const bool by_rate = plan.pacing == LoadPlan::Pacing::rate;
+    const double top = by_rate ? kMaxLoadRate : kMaxLoadConcurrency;
+    const double start = by_rate ? plan.rate : plan.concurrency;
+    const double to = without_blanks(text).empty() ? top : parse_number("ramp", text);
+    if (to < start || to > top)
+      invalid("ramp", text, "expected the top of the ramp, from the starting " + std::string(by_rate ? "rate" : "concurrency") +
+                                " to " + shortest_number_text(top));
+    plan.ramp_to = by_rate ? to : static_cast<double>(static_cast<int>(to));
   }
   config.policy.errors_warning =
       values.count("errors-warning") ? parse_percent("errors-warning", text_value(values, "errors-warning")) : 1.0;

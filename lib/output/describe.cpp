@@ -314,6 +314,49 @@ Verdict describe_load(const ResultNode& load, const LoadFacts& facts) {
   return verdict;
 }
 
+std::string step_pace(const LoadPlan& plan) {
+  if (plan.pacing == LoadPlan::Pacing::rate) return "rate " + shortest_number_text(plan.rate) + "/s";
+  return "concurrency " + std::to_string(plan.concurrency);
+}
+
+// What made a step not OK: its findings in words.
+std::string crossing_text(const ResultNode& step) {
+  std::vector<std::string> parts;
+  for (const auto& finding : step.findings)
+    if (finding.state != State::ok) parts.push_back(finding_text(finding));
+  return parts.empty() ? std::string(state_name(step.state)) : join(parts, ", ");
+}
+
+Verdict describe_ramp(const ResultNode& ramp, const RampFacts& facts) {
+  Verdict verdict{ramp.state, {}, {}, ramp.perfdata};
+  std::string summary = "ramp";
+  if (facts.last_good_step) {
+    const ResultNode& good = ramp.children[static_cast<std::size_t>(*facts.last_good_step)];
+    const auto* load = fact_of<LoadFacts>(good);
+    summary += ": last good step " + (load ? step_pace(load->plan) : good.name);
+    if (load) {
+      summary += " (" + number_text(load->stats.sessions_per_second, 1) + "/s";
+      if (load->stats.total) summary += ", total p95 " + seconds_text(load->stats.total->p95);
+      summary += ")";
+    }
+  } else {
+    summary += ": no step was good";
+  }
+  const ResultNode& last = ramp.children.back();
+  if (last.state != State::ok) {
+    const auto* load = fact_of<LoadFacts>(last);
+    summary += "; " + (load ? step_pace(load->plan) : last.name) + ": " + crossing_text(last);
+  } else {
+    summary += "; the top of the ramp was reached";
+  }
+  verdict.summary = summary;
+  for (const auto& step : ramp.children) {
+    const Verdict part = describe(step);
+    verdict.details.push_back({step.state, safe_text(step.name) + ": " + part.summary});
+  }
+  return verdict;
+}
+
 // ---- any other node --------------------------------------------------------
 
 Verdict describe_generic(const ResultNode& node) {
@@ -374,6 +417,7 @@ Verdict describe(const ResultNode& node) {
   if (const auto* facts = fact_of<ProbeFacts>(node)) return describe_probe(node, *facts);
   if (const auto* facts = fact_of<SeriesFacts>(node)) return describe_series(node, *facts);
   if (const auto* facts = fact_of<LoadFacts>(node)) return describe_load(node, *facts);
+  if (const auto* facts = fact_of<RampFacts>(node)) return describe_ramp(node, *facts);
   return describe_generic(node);
 }
 

@@ -261,6 +261,11 @@ json facts_json(const ResultNode& node) {
                      facts["loss_percent"] = series.stats.loss_percent;
                      facts["rta"] = optional_number(series.stats.rta);
                    },
+                   [&](const RampFacts& ramp) {
+                     facts["ramp"] = {{"pacing", ramp.pacing == LoadPlan::Pacing::rate ? "rate" : "concurrency"},
+                                      {"to", ramp.ramp_to},
+                                      {"last_good_step", ramp.last_good_step ? json(*ramp.last_good_step + 1) : json(nullptr)}};
+                   },
                    [&](const LoadFacts& load) {
                      facts["target"] = target_json(load.target);
                      facts["load"] = load_json(load);

@@ -48,6 +48,13 @@ struct LoadFacts {
   std::vector<Phase> phases;  // the phases with figures, in plan order
 };
 
-using Fact = std::variant<ProbeFacts, PhaseFacts, TlsFacts, SeriesFacts, LoadFacts>;
+// A ramp of load steps (--ramp): its children are the steps run, in order.
+struct RampFacts {
+  LoadPlan::Pacing pacing = LoadPlan::Pacing::concurrency;
+  std::optional<int> last_good_step;  // index into the children; none when no step was OK
+  double ramp_to = 0;
+};
+
+using Fact = std::variant<ProbeFacts, PhaseFacts, TlsFacts, SeriesFacts, LoadFacts, RampFacts>;
 
 }  // namespace smtp_ping

@@ -88,6 +88,20 @@ TEST(Load, AServerThatSlowsWithConcurrencyMovesThePercentiles) {
   EXPECT_GE(load_of(run).at("phases").at("banner").at("p50").get<double>(), 0.030) << run.describe();
 }
 
+TEST(Load, TheRampReportsTheLastGoodStepAgainstAServerThatSlowsDown) {
+  ServerScript script;
+  script.delay_per_open_connection = Millis(40);
+  ScriptedSmtpServer server(script);
+  // Alone a greeting waits for nobody; with four at once for about three others (120 ms).
+  const auto run = check(server, {"--load", "--sessions", "16", "--ramp=16", "-w", "0.06"});
+  EXPECT_EQ(run.exit_code, exit_ok) << run.describe();
+  EXPECT_TRUE(contains(run.first_line(), "ramp: last good step concurrency ")) << run.describe();
+  EXPECT_TRUE(contains(run.first_line(), "total p95 ")) << run.describe();
+  EXPECT_TRUE(contains(run.first_line(), " > 0.06")) << run.describe();
+  EXPECT_FALSE(contains(run.first_line(), "last good step concurrency 16")) << run.describe();
+  EXPECT_TRUE(contains(perfdata_of(run), "'last_good'=")) << run.describe();
+}
+
 TEST(Load, EachSessionHasItsOwnDeadline) {
   ServerScript script;
   script.greet(fault(Fault::stall()));

@@ -231,6 +231,47 @@ TEST(JudgeLoad, TheSummarySaysPaceRateErrorsAndWhereThePushBackBegan) {
   EXPECT_TRUE(errors_line);
 }
 
+// ---- ramp --------------------------------------------------------------------
+
+TEST(Ramp, StepsDoubleUpToTheTop) {
+  LoadPlan plan = closed_loop(3);
+  plan.ramp_to = 20;
+  std::vector<int> values;
+  for (const auto& step : ramp_steps(plan)) values.push_back(step.concurrency);
+  EXPECT_EQ(values, (std::vector<int>{3, 6, 12, 20}));
+  LoadPlan rate;
+  rate.pacing = LoadPlan::Pacing::rate;
+  rate.rate = 0.001;
+  rate.ramp_to = kMaxLoadRate;
+  EXPECT_EQ(static_cast<int>(ramp_steps(rate).size()), kMaxRampSteps);
+  EXPECT_EQ(ramp_steps(closed_loop(3)).size(), 1u) << "no ramp: one step";
+}
+
+TEST(Ramp, TheLastGoodStepIsNamedAndKeepsItOk) {
+  LoadPlan plan = closed_loop(1);
+  plan.ramp_to = 4;
+  const auto steps = ramp_steps(plan);
+  EvaluationPolicy policy = default_load_policy();
+  std::vector<ResultNode> judged{judge_load(run_of(sessions_with_failures(100, 0)), steps[0], policy),
+                                 judge_load(run_of(sessions_with_failures(100, 0)), steps[1], policy),
+                                 judge_load(run_of(sessions_with_failures(100, 10)), steps[2], policy)};
+  const ResultNode ramp = judge_ramp(judged, plan);
+  EXPECT_EQ(ramp.state, State::ok);
+  const auto* facts = fact_of<RampFacts>(ramp);
+  ASSERT_NE(facts, nullptr);
+  EXPECT_EQ(facts->last_good_step, 1);
+  EXPECT_EQ(ramp.perfdata.front().label, "last_good");
+  EXPECT_EQ(ramp.perfdata.front().value, 2);
+  const std::string summary = describe(ramp).summary;
+  EXPECT_NE(summary.find("last good step concurrency 2"), std::string::npos) << summary;
+  EXPECT_NE(summary.find("concurrency 4: 10.0% errors >= 5%"), std::string::npos) << summary;
+
+  const ResultNode none = judge_ramp({judge_load(run_of(sessions_with_failures(10, 10)), steps[0], policy)}, plan);
+  EXPECT_EQ(none.state, State::critical);
+  EXPECT_NE(describe(none).summary.find("no step was good"), std::string::npos);
+  EXPECT_TRUE(none.perfdata.front().undetermined);
+}
+
 // ---- options -------------------------------------------------------------------
 
 TEST(LoadOptions, ALoadRunMustEnd) {
@@ -267,6 +308,15 @@ TEST(LoadOptions, CapsAndConflicts) {
   EXPECT_TRUE(mentions(usage_error({"-H", "mx", "--load", "-n", "3", "--sessions", "1"}), "-n"));
   EXPECT_TRUE(mentions(usage_error({"-H", "mx", "--concurrency", "3"}), "--load"));
   EXPECT_TRUE(mentions(usage_error({"-H", "mx", "-w", "p95=1"}), "--load"));
+}
+
+TEST(LoadOptions, Ramp) {
+  const CheckConfig to = parse({"-H", "mx", "--load", "--sessions", "5", "--concurrency", "2", "--ramp=32"});
+  EXPECT_EQ(to.load->ramp_to, 32);
+  EXPECT_EQ(parse({"-H", "mx", "--load", "--sessions", "5", "--ramp"}).load->ramp_to, kMaxLoadConcurrency);
+  EXPECT_EQ(parse({"-H", "mx", "--load", "--sessions", "5", "--rate", "10", "--ramp"}).load->ramp_to, kMaxLoadRate);
+  EXPECT_TRUE(mentions(usage_error({"-H", "mx", "--load", "--sessions", "5", "--concurrency", "8", "--ramp=4"}), "--ramp"));
+  EXPECT_TRUE(mentions(usage_error({"-H", "mx", "--ramp"}), "--load"));
 }
 
 TEST(LoadOptions, PercentileThresholds) {
