@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "evaluation/judge_load.hpp"
 #include "evaluation/judge_probe.hpp"
 #include "evaluation/judge_series.hpp"
 #include "probe/probe.hpp"
@@ -37,7 +38,28 @@ CheckResult measure_check(const CheckConfig& config, std::optional<std::chrono::
   return result;
 }
 
+CheckResult run_check(const CheckConfig& config, const LoadProgressSink& progress) {
+  if (!config.load) return run_check(config);
+  CheckResult result;
+  result.tree.name = "check";
+  if (!config.load->ramp_to) {
+    result.tree.children.push_back(judge_load(run_load(config.probe, *config.load, progress), *config.load, config.policy));
+  } else {
+    // A ramp runs its steps until one is not OK (or a signal ends a step).
+    std::vector<ResultNode> steps;
+    for (const LoadPlan& step : ramp_steps(*config.load)) {
+      const LoadRun run = run_load(config.probe, step, progress);
+      steps.push_back(judge_load(run, step, config.policy));
+      if (steps.back().state != State::ok || !run.interrupted.empty()) break;
+    }
+    result.tree.children.push_back(judge_ramp(std::move(steps), *config.load));
+  }
+  settle(result.tree);
+  return result;
+}
+
 CheckResult run_check(const CheckConfig& config, std::optional<std::chrono::milliseconds> budget) {
+  if (config.load) return run_check(config, LoadProgressSink{});  // the Zabbix module offers no --load
   CheckResult result = measure_check(config, budget);
   result.tree.name = "check";
   if (!result.interrupted_between.empty())

@@ -18,6 +18,7 @@ struct RangePair {
 struct Thresholds {
   RangePair total;                      // -w RANGE / -c RANGE
   std::map<Phase, RangePair> phases;    // -w PHASE=RANGE / -c PHASE=RANGE
+  std::map<int, RangePair> total_percentiles;  // --load: -w p50=RANGE, p95=, p99= on the total
   std::optional<int> cert_days_warning; // -D WARN[,CRIT]
   std::optional<int> cert_days_critical;
 };
@@ -28,6 +29,9 @@ struct EvaluationPolicy {
   // Series mode (-n): judged when the loss in percent reaches them (check_ping's >=).
   std::optional<double> loss_warning;
   std::optional<double> loss_critical;
+  // Load mode (--load): judged when the failed sessions in percent reach them.
+  std::optional<double> errors_warning;
+  std::optional<double> errors_critical;
 };
 
 }  // namespace smtp_ping

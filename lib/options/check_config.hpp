@@ -8,6 +8,7 @@
 
 #include "common/user_file.hpp"
 #include "evaluation/thresholds.hpp"
+#include "load/load_plan.hpp"
 #include "output/output_options.hpp"
 #include "output/safe_text.hpp"
 #include "probe/probe_options.hpp"
@@ -25,6 +26,7 @@ struct CheckConfig : OutputOptions {
   ProbeOptions probe;
   EvaluationPolicy policy;
   SeriesOptions series;
+  std::optional<LoadPlan> load;           // --load: sessions under load instead of one probe
   std::optional<std::string> dns_server;  // ADDR[:PORT] for DNS lookups of our own (MX discovery)
 };
 

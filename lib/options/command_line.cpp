@@ -9,6 +9,7 @@
 #include <boost/program_options.hpp>
 
 #include "net/socket_address.hpp"
+#include "common/number_text.hpp"
 #include "options/check_config.hpp"
 #include "options/extra_opts.hpp"
 #include "options/host_names.hpp"
@@ -77,6 +78,14 @@ po::options_description option_table() {
       ("interval,i", po::value<std::string>())
       ("loss-warning", po::value<std::string>())
       ("loss-critical", po::value<std::string>())
+      ("load", po::bool_switch())
+      ("concurrency", po::value<std::string>())
+      ("rate", po::value<std::string>())
+      ("duration", po::value<std::string>())
+      ("sessions", po::value<std::string>())
+      ("ramp", po::value<std::string>()->implicit_value(""))
+      ("errors-warning", po::value<std::string>())
+      ("errors-critical", po::value<std::string>())
       ("dns-server", po::value<std::string>())
       ("output", po::value<std::string>())
       ("output-format", po::value<std::string>())
@@ -242,7 +251,9 @@ void parse_threshold(const std::string& key, const std::string& given, Threshold
   if (const auto equals = text.find('='); equals != std::string::npos) {
     const std::string name = without_blanks(text.substr(0, equals));
     range_text = without_blanks(text.substr(equals + 1));
-    if (name != "total") {
+    if (name == "p50" || name == "p95" || name == "p99") {
+      target = &thresholds.total_percentiles[std::atoi(name.c_str() + 1)];
+    } else if (name != "total") {
       const auto phase = parse_phase(name);
       if (!phase) invalid(key, text, "unknown phase '" + name + "'");
       target = &thresholds.phases[*phase];
@@ -498,6 +509,69 @@ void apply_series(const po::variables_map& values, CheckConfig& config) {
   if (values.count("dns-server")) config.dns_server = text_value(values, "dns-server");
 }
 
+// --load and its pacing: one of --concurrency/--rate, one of --duration/--sessions, within the caps.
+void apply_load(const po::variables_map& values, CheckConfig& config) {
+  const char* const kLoadOnly[] = {"concurrency", "rate", "duration", "sessions", "ramp", "errors-warning", "errors-critical"};
+  if (!flag(values, "load")) {
+    for (const char* name : kLoadOnly)
+      if (values.count(name)) invalid(name, text_value(values, name), "only with --load");
+    if (!config.policy.thresholds.total_percentiles.empty())
+      throw UsageError("-w/-c p50=, p95=, p99= judge a load run: only with --load");
+    return;
+  }
+  if (values.count("count")) throw UsageError("--load and -n/--count exclude each other (a load run has --sessions)");
+  if (values.count("concurrency") && values.count("rate"))
+    throw UsageError("--concurrency and --rate exclude each other: sessions at once, or new sessions a second");
+  if (!values.count("duration") && !values.count("sessions"))
+    throw UsageError("--load needs --duration=SECONDS or --sessions=N (or both): a load run must end");
+  LoadPlan plan;
+  if (values.count("concurrency")) {
+    const std::string text = text_value(values, "concurrency");
+    const double value = parse_number("concurrency", text);
+    if (value < 1 || value > kMaxLoadConcurrency || value != static_cast<int>(value))
+      invalid("concurrency", text, "expected 1 to " + std::to_string(kMaxLoadConcurrency) + " sessions at once");
+    plan.concurrency = static_cast<int>(value);
+  }
+  if (values.count("rate")) {
+    const std::string text = text_value(values, "rate");
+    const double value = parse_number("rate", text);
+    if (!(value > 0) || value > kMaxLoadRate)
+      invalid("rate", text, "expected more than 0 and at most " + shortest_number_text(kMaxLoadRate) + " sessions a second");
+    plan.pacing = LoadPlan::Pacing::rate;
+    plan.rate = value;
+  }
+  if (values.count("duration")) {
+    const std::string text = text_value(values, "duration");
+    const double seconds = parse_number("duration", text);
+    if (!(seconds > 0) || seconds > static_cast<double>(kMaxLoadDuration.count()))
+      invalid("duration", text, "expected more than 0 and at most " + std::to_string(kMaxLoadDuration.count()) + " seconds");
+    plan.duration = whole_milliseconds(seconds);
+  }
+  if (values.count("sessions")) {
+    const std::string text = text_value(values, "sessions");
+    const double value = parse_number("sessions", text);
+    if (value < 1 || value > kMaxLoadSessions || value != static_cast<int>(value))
+      invalid("sessions", text, "expected 1 to " + std::to_string(kMaxLoadSessions) + " sessions");
+    plan.sessions = static_cast<int>(value);
+  }
+  if (values.count("ramp")) {
+    const std::string text = text_value(values, "ramp");
+    const bool by_rate = plan.pacing == LoadPlan::Pacing::rate;
+    const double top = by_rate ? kMaxLoadRate : kMaxLoadConcurrency;
+    const double start = by_rate ? plan.rate : plan.concurrency;
+    const double to = without_blanks(text).empty() ? top : parse_number("ramp", text);
+    if (to < start || to > top)
+      invalid("ramp", text, "expected the top of the ramp, from the starting " + std::string(by_rate ? "rate" : "concurrency") +
+                                " to " + shortest_number_text(top));
+    plan.ramp_to = by_rate ? to : static_cast<double>(static_cast<int>(to));
+  }
+  config.policy.errors_warning =
+      values.count("errors-warning") ? parse_percent("errors-warning", text_value(values, "errors-warning")) : 1.0;
+  config.policy.errors_critical =
+      values.count("errors-critical") ? parse_percent("errors-critical", text_value(values, "errors-critical")) : 5.0;
+  config.load = plan;
+}
+
 void apply_output(const po::variables_map& values, CheckConfig& config) {
   std::string format = values.count("output") ? text_value(values, "output") : text_value(values, "output-format");
   if (format.empty() || format == "plugin" || format == "multi-line" || format == "text") return;
@@ -582,6 +656,7 @@ ParsedCommandLine parse_command_line(const std::vector<std::string>& raw_args, c
   note_ignored_words(values, after_password, result.config);
   read_tls_files(result.config, files);
   apply_series(values, result.config);
+  apply_load(values, result.config);
   apply_output(values, result.config);
   apply_perfdata(values, result.config);
   return result;

@@ -57,6 +57,11 @@ std::string loss_text(const SeriesLoss& loss) {
   return number_text(loss.loss_percent, 0) + "% loss >= " + number_text(*loss.limit, 0) + "%";
 }
 
+std::string error_rate_text(const ErrorRate& rate) {
+  if (!rate.limit) return "no session succeeded";
+  return number_text(rate.error_percent, 1) + "% errors >= " + shortest_number_text(*rate.limit) + "%";
+}
+
 std::string interruption_text(const SignalStop& interruption) {
   const std::string what = safe_text(interruption.what);
   return interruption.phase ? what + " during " + std::string(phase_name(*interruption.phase))
@@ -236,6 +241,122 @@ Verdict describe_series(const ResultNode& series, const SeriesFacts& facts) {
   return verdict;
 }
 
+// ---- a load run -------------------------------------------------------------
+
+std::string error_class_words(LoadErrorClass error_class) {
+  switch (error_class) {
+    case LoadErrorClass::refused: return "refused";
+    case LoadErrorClass::timeout: return "timeout";
+    case LoadErrorClass::dropped: return "dropped";
+    case LoadErrorClass::tls: return "TLS";
+    case LoadErrorClass::rate_limited: return "rate limited";
+    case LoadErrorClass::unavailable: return "421 unavailable";
+    case LoadErrorClass::temporary: return "other 4xx";
+    case LoadErrorClass::rejected: return "5xx";
+    case LoadErrorClass::other: return "other";
+  }
+  return "other";
+}
+
+std::string percentiles_text(const Percentiles& figures) {
+  return "p50 " + seconds_text(figures.p50) + " p95 " + seconds_text(figures.p95) + " p99 " +
+         seconds_text(figures.p99) + " max " + seconds_text(figures.max);
+}
+
+std::string pacing_text(const LoadPlan& plan) {
+  if (plan.pacing == LoadPlan::Pacing::rate) return "at " + shortest_number_text(plan.rate) + "/s";
+  return "at concurrency " + std::to_string(plan.concurrency);
+}
+
+std::string onset_text(const ThrottleOnset& onset) {
+  std::string text = "pushed back from session " + std::to_string(onset.sequence) + " (+" +
+                     number_text(onset.at_seconds, 3) + "s, " + std::string(phase_name(onset.phase)) + ")";
+  if (onset.reply) text += ": " + reply_text(*onset.reply);
+  return text;
+}
+
+std::string errors_text(const LoadErrors& errors) {
+  std::vector<std::string> parts;
+  for (const auto& [error_class, count] : errors.counts) {
+    std::string part = error_class_words(error_class) + " " + std::to_string(count);
+    const auto reply = errors.first_replies.find(error_class);
+    if (reply != errors.first_replies.end()) part += " (" + reply_text(reply->second) + ")";
+    parts.push_back(part);
+  }
+  return join(parts, ", ");
+}
+
+Verdict describe_load(const ResultNode& load, const LoadFacts& facts) {
+  const LoadStats& stats = facts.stats;
+  Verdict verdict{load.state, {}, {}, load.perfdata};
+  std::string summary = target_text(facts.target) + ": " + std::to_string(stats.sessions) + " sessions in " +
+                        seconds_text(stats.elapsed_seconds) + " " + pacing_text(facts.plan) + ": " +
+                        number_text(stats.sessions_per_second, 1) + "/s, " + std::to_string(stats.failed) +
+                        " errors (" + number_text(stats.error_percent, 1) + "%)";
+  if (stats.total) summary += ", total " + percentiles_text(*stats.total);
+  for (const auto& finding : load.findings)
+    if (!std::holds_alternative<SignalStop>(finding.detail)) summary += ", " + finding_text(finding);
+  if (facts.errors.onset) summary += ", " + onset_text(*facts.errors.onset);
+  if (const auto* interruption = finding_of<SignalStop>(load)) summary += "; " + interruption_text(*interruption);
+  verdict.summary = summary;
+
+  auto detail = [&](State state, std::string text) { verdict.details.push_back({state, std::move(text)}); };
+  for (const Phase phase : facts.phases)
+    detail(State::ok, std::string(phase_name(phase)) + " " + percentiles_text(stats.phases.at(phase)));
+  if (stats.total) detail(State::ok, "total " + percentiles_text(*stats.total));
+  if (!facts.errors.counts.empty()) detail(State::ok, "errors: " + errors_text(facts.errors));
+  if (facts.errors.onset) detail(State::ok, onset_text(*facts.errors.onset));
+  if (stats.start_lateness)
+    detail(State::ok, std::to_string(stats.workers) + " workers; start lateness (no free worker) " +
+                          percentiles_text(*stats.start_lateness));
+  for (const auto& finding : load.findings)
+    if (finding.state != State::ok) detail(finding.state, finding_text(finding));
+  return verdict;
+}
+
+std::string step_pace(const LoadPlan& plan) {
+  if (plan.pacing == LoadPlan::Pacing::rate) return "rate " + shortest_number_text(plan.rate) + "/s";
+  return "concurrency " + std::to_string(plan.concurrency);
+}
+
+// What made a step not OK: its findings in words.
+std::string crossing_text(const ResultNode& step) {
+  std::vector<std::string> parts;
+  for (const auto& finding : step.findings)
+    if (finding.state != State::ok) parts.push_back(finding_text(finding));
+  return parts.empty() ? std::string(state_name(step.state)) : join(parts, ", ");
+}
+
+Verdict describe_ramp(const ResultNode& ramp, const RampFacts& facts) {
+  Verdict verdict{ramp.state, {}, {}, ramp.perfdata};
+  std::string summary = "ramp";
+  if (facts.last_good_step) {
+    const ResultNode& good = ramp.children[static_cast<std::size_t>(*facts.last_good_step)];
+    const auto* load = fact_of<LoadFacts>(good);
+    summary += ": last good step " + (load ? step_pace(load->plan) : good.name);
+    if (load) {
+      summary += " (" + number_text(load->stats.sessions_per_second, 1) + "/s";
+      if (load->stats.total) summary += ", total p95 " + seconds_text(load->stats.total->p95);
+      summary += ")";
+    }
+  } else {
+    summary += ": no step was good";
+  }
+  const ResultNode& last = ramp.children.back();
+  if (last.state != State::ok) {
+    const auto* load = fact_of<LoadFacts>(last);
+    summary += "; " + (load ? step_pace(load->plan) : last.name) + ": " + crossing_text(last);
+  } else {
+    summary += "; the top of the ramp was reached";
+  }
+  verdict.summary = summary;
+  for (const auto& step : ramp.children) {
+    const Verdict part = describe(step);
+    verdict.details.push_back({step.state, safe_text(step.name) + ": " + part.summary});
+  }
+  return verdict;
+}
+
 // ---- any other node --------------------------------------------------------
 
 Verdict describe_generic(const ResultNode& node) {
@@ -287,6 +408,7 @@ std::string finding_text(const Finding& finding) {
           [](const LostProbe& lost) { return "probe " + std::to_string(lost.sequence) + " lost"; },
           [](const SignalStop& interruption) { return interruption_text(interruption); },
           [](const NoProbeRan&) { return std::string("no probe ran"); },
+          [](const ErrorRate& rate) { return error_rate_text(rate); },
       },
       finding.detail);
 }
@@ -294,6 +416,8 @@ std::string finding_text(const Finding& finding) {
 Verdict describe(const ResultNode& node) {
   if (const auto* facts = fact_of<ProbeFacts>(node)) return describe_probe(node, *facts);
   if (const auto* facts = fact_of<SeriesFacts>(node)) return describe_series(node, *facts);
+  if (const auto* facts = fact_of<LoadFacts>(node)) return describe_load(node, *facts);
+  if (const auto* facts = fact_of<RampFacts>(node)) return describe_ramp(node, *facts);
   return describe_generic(node);
 }
 

@@ -1,5 +1,7 @@
 #include "output/json_report.hpp"
 
+#include <limits>
+
 #include "common/overloaded.hpp"
 #include "output/describe.hpp"
 #include "output/json_text.hpp"
@@ -167,11 +169,73 @@ json finding_json(const Finding& finding) {
                         {"phase", interruption.phase ? json(phase_name(*interruption.phase)) : json(nullptr)}};
           },
           [](const NoProbeRan&) { return json{{"kind", "no_probe"}}; },
+          [](const ErrorRate& rate) {
+            return json{{"kind", "error_rate"}, {"error_percent", rate.error_percent}, {"limit", optional_number(rate.limit)}};
+          },
       },
       finding.detail);
   out["state"] = state_name(finding.state);
   out["text"] = finding_text(finding);
   return out;
+}
+
+std::string_view load_error_class_name(LoadErrorClass error_class) {
+  switch (error_class) {
+    case LoadErrorClass::refused: return "refused";
+    case LoadErrorClass::timeout: return "timeout";
+    case LoadErrorClass::dropped: return "dropped";
+    case LoadErrorClass::tls: return "tls";
+    case LoadErrorClass::rate_limited: return "rate_limited";
+    case LoadErrorClass::unavailable: return "unavailable_421";
+    case LoadErrorClass::temporary: return "temporary_4xx";
+    case LoadErrorClass::rejected: return "rejected_5xx";
+    case LoadErrorClass::other: return "other";
+  }
+  return "other";
+}
+
+json percentiles_json(const std::optional<Percentiles>& figures) {
+  if (!figures) return nullptr;
+  return {{"count", figures->count}, {"p50", figures->p50}, {"p95", figures->p95}, {"p99", figures->p99},
+          {"max", figures->max}};
+}
+
+json load_json(const LoadFacts& facts) {
+  const LoadStats& stats = facts.stats;
+  const LoadPlan& plan = facts.plan;
+  json phases = json::object();
+  for (const Phase phase : facts.phases) phases[std::string(phase_name(phase))] = percentiles_json(stats.phases.at(phase));
+  json histogram = json::array();
+  for (const auto& bucket : stats.histogram)
+    histogram.push_back({{"upto", bucket.upto == std::numeric_limits<double>::infinity() ? json(nullptr) : json(bucket.upto)}, {"sessions", bucket.sessions}});
+  json counts = json::object();
+  json first_replies = json::object();
+  for (const auto& [error_class, count] : facts.errors.counts) counts[std::string(load_error_class_name(error_class))] = count;
+  for (const auto& [error_class, reply] : facts.errors.first_replies)
+    first_replies[std::string(load_error_class_name(error_class))] = reply_json(reply);
+  json onset = nullptr;
+  if (const auto& found = facts.errors.onset)
+    onset = {{"session", found->sequence}, {"at", found->at_seconds}, {"class", load_error_class_name(found->error_class)},
+             {"phase", phase_name(found->phase)}, {"reply", reply_json(found->reply)}};
+  return {{"pacing", plan.pacing == LoadPlan::Pacing::rate ? "rate" : "concurrency"},
+          {"concurrency", plan.pacing == LoadPlan::Pacing::concurrency ? json(plan.concurrency) : json(nullptr)},
+          {"rate", plan.pacing == LoadPlan::Pacing::rate ? json(plan.rate) : json(nullptr)},
+          {"duration", plan.duration ? json(static_cast<double>(plan.duration->count()) / 1000.0) : json(nullptr)},
+          {"sessions_planned", plan.sessions ? json(*plan.sessions) : json(nullptr)},
+          {"sessions", stats.sessions},
+          {"succeeded", stats.succeeded},
+          {"failed", stats.failed},
+          {"error_percent", stats.error_percent},
+          {"elapsed", stats.elapsed_seconds},
+          {"sessions_per_second", stats.sessions_per_second},
+          {"workers", stats.workers},
+          {"total", percentiles_json(stats.total)},
+          {"phases", phases},
+          {"histogram", histogram},
+          {"start_lateness", percentiles_json(stats.start_lateness)},
+          {"errors", counts},
+          {"first_replies", first_replies},
+          {"onset", onset}};
 }
 
 json facts_json(const ResultNode& node) {
@@ -196,6 +260,15 @@ json facts_json(const ResultNode& node) {
                      facts["failed"] = series.stats.failed;
                      facts["loss_percent"] = series.stats.loss_percent;
                      facts["rta"] = optional_number(series.stats.rta);
+                   },
+                   [&](const RampFacts& ramp) {
+                     facts["ramp"] = {{"pacing", ramp.pacing == LoadPlan::Pacing::rate ? "rate" : "concurrency"},
+                                      {"to", ramp.ramp_to},
+                                      {"last_good_step", ramp.last_good_step ? json(*ramp.last_good_step + 1) : json(nullptr)}};
+                   },
+                   [&](const LoadFacts& load) {
+                     facts["target"] = target_json(load.target);
+                     facts["load"] = load_json(load);
                    },
                },
                fact);

@@ -8,6 +8,9 @@
 #include <vector>
 
 #include "common/phase.hpp"
+#include "load/load_errors.hpp"
+#include "load/load_plan.hpp"
+#include "load/load_stats.hpp"
 #include "probe/report.hpp"
 #include "probe/series_stats.hpp"
 #include "smtp/reply.hpp"
@@ -36,6 +39,22 @@ struct SeriesFacts {
   std::vector<Phase> phases;  // the phases averaged, in plan order
 };
 
-using Fact = std::variant<ProbeFacts, PhaseFacts, TlsFacts, SeriesFacts>;
+// A load run (--load): how it was paced, what it achieved, how sessions failed.
+struct LoadFacts {
+  Target target;
+  LoadPlan plan;
+  LoadStats stats;
+  LoadErrors errors;
+  std::vector<Phase> phases;  // the phases with figures, in plan order
+};
+
+// A ramp of load steps (--ramp): its children are the steps run, in order.
+struct RampFacts {
+  LoadPlan::Pacing pacing = LoadPlan::Pacing::concurrency;
+  std::optional<int> last_good_step;  // index into the children; none when no step was OK
+  double ramp_to = 0;
+};
+
+using Fact = std::variant<ProbeFacts, PhaseFacts, TlsFacts, SeriesFacts, LoadFacts, RampFacts>;
 
 }  // namespace smtp_ping

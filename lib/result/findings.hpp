@@ -63,11 +63,18 @@ struct SignalStop {
   std::optional<Phase> phase;   // none: between probes
 };
 
+// A load run's failed sessions reached --errors-warning/--errors-critical (or none succeeded).
+struct ErrorRate {
+  double error_percent = 0;
+  std::optional<double> limit;  // the --errors-* it reached; none when no session succeeded
+};
+
 // A series with no probe at all (nothing to judge).
 struct NoProbeRan {};
 
 using FindingDetail = std::variant<FailedStep, IgnoredQuitFailure, ThresholdViolation, CertificateExpiry,
-                                   CertificateNameMismatch, SeriesLoss, LostProbe, SignalStop, NoProbeRan>;
+                                   CertificateNameMismatch, SeriesLoss, LostProbe, SignalStop, NoProbeRan,
+                                   ErrorRate>;
 
 struct Finding {
   State state = State::ok;  // what it contributes to its node

@@ -1,4 +1,6 @@
 // check_smtp_ping: parse the options, run the check, print, exit with its state.
+#include <unistd.h>
+
 #include <csignal>
 #include <cstdio>
 #include <exception>
@@ -7,6 +9,7 @@
 
 #include "check/check_run.hpp"
 #include "output/check_output.hpp"
+#include "output/load_progress.hpp"
 #include "interrupt_signals.hpp"
 #include "options/check_config.hpp"
 #include "output/safe_text.hpp"
@@ -20,6 +23,15 @@ int print(const std::string& text, int exit_code) {
   std::fwrite(text.data(), 1, text.size(), stdout);
   std::fflush(stdout);
   return exit_code;
+}
+
+// A load run tells a person at a terminal how far it is; a monitoring system sees nothing of it.
+smtp_ping::LoadProgressSink load_progress_on_terminal() {
+  if (!::isatty(STDERR_FILENO)) return {};
+  return [](const smtp_ping::LoadProgress& progress) {
+    const std::string line = smtp_ping::load_progress_line(progress);
+    std::fwrite(line.data(), 1, line.size(), stderr);
+  };
 }
 
 // The name we were called by: a link named check_smtp reads [check_smtp] with --extra-opts.
@@ -40,7 +52,7 @@ int run(const std::string& program, const std::vector<std::string>& args) {
   if (command_line.action == CommandAction::help) return print(help_text(), kUnknown);
   if (command_line.action == CommandAction::version) return print(version_text(), kUnknown);
 
-  const CheckResult result = run_check(command_line.config);
+  const CheckResult result = run_check(command_line.config, load_progress_on_terminal());
   return print(render_check(result, command_line.config), static_cast<int>(result.tree.state));
 }
 

@@ -102,6 +102,9 @@ CheckConfig parsed_config(const std::vector<std::string>& arguments, const FileA
   }
   if (parsed.action != CommandAction::run)
     throw ItemError("Invalid options: --help and --version are not available in an item key.");
+  if (parsed.config.load)
+    throw ItemError("Invalid options: --load is not offered in an item key: a load run is no periodic check "
+                    "(run check_smtp_ping --load by hand against your own servers).");
   return parsed.config;
 }
 

@@ -13,6 +13,9 @@ PORT_IMAPS=10993     # implicit TLS
 PORT_POP3=10110      # STARTTLS
 PORT_POP3S=10995     # implicit TLS
 PORT_REINJECT=10031  # smtpd behind the alterfilter transport (body_checks); not for tests
+# Load mode (issue 18): a listener whose anvil limits apply to loopback clients too.
+PORT_LIMITED=10032
+LIMITED_CONNECTION_RATE=20   # connections per client per anvil_rate_time_unit (60 s)
 # body_checks on the re-injection path: the first line of every probe body (lib/mail/probe_body)
 # starts with ALTER_MARKER; the whole line becomes ALTER_REPLACEMENT.
 ALTER_MARKER='smtp-ping probe message:'
@@ -98,6 +101,9 @@ interop_healthy() {
             interop_greeting "${v[SMTP_PING_INTEROP_PORT_$p]}" || { ok=0; break; }
         done
         ((ok)) && { interop_listening "${v[SMTP_PING_INTEROP_PORT_IMPLICIT_TLS]}" || ok=0; }
+        # The rate-limited listener: listening is enough (a greeting would spend its rate).
+        [[ -n ${v[SMTP_PING_INTEROP_PORT_LIMITED]:-} ]] || return 1
+        ((ok)) && { interop_listening "${v[SMTP_PING_INTEROP_PORT_LIMITED]}" || ok=0; }
         ((ok)) && { [[ -S /var/spool/postfix/private/auth ]] || ok=0; }
         # Mail flow: a set-up from before it existed is not healthy either.
         for p in IMAP POP3; do

@@ -222,6 +222,51 @@ TEST_F(Postfix, AcceptedRecipientIsOk) {
   ASSERT_TRUE(line.has_value()) << "no clean disconnect (ehlo=1 mail=1 rcpt=1 quit=1):\n" << log_tail(offset);
 }
 
+// Load mode (issue 18) against the real Postfix.
+TEST_F(Postfix, LoadRunWithRecipientsHasNoErrors) {
+  const auto run = run_check({"-H", host(), "-t", "30", "-f", "a@example.org", "--rcpt", get("LOCAL_RCPT"), "--load",
+                              "--concurrency", "20", "--sessions", "300"},
+                             kHardLimit);
+  EXPECT_EQ(run.exit_code, 0) << run.describe();
+  EXPECT_NE(run.first_line().find(": 300 sessions in "), std::string::npos) << run.describe();
+  EXPECT_NE(run.first_line().find("0 errors (0.0%)"), std::string::npos) << run.describe();
+  for (const char* phase : {"banner", "ehlo", "mail", "rcpt", "quit"})
+    EXPECT_NE(run.out.find(std::string("\n") + phase + " p50 "), std::string::npos) << phase << "\n" << run.describe();
+}
+
+// A source address of its own (anvil counts per client for a minute), picked per run.
+std::string fresh_loopback_source() {
+  return "127.0.0." + std::to_string(100 + static_cast<int>(::getpid() % 100));
+}
+
+TEST_F(Postfix, LoadAgainstAnvilsRateLimitCountsThe421AndItsOnset) {
+  const int limit = std::stoi(get("LIMITED_CONNECTION_RATE"));
+  const auto run = run_check({"-H", host(), "-p", get("PORT_LIMITED"), "--bind", fresh_loopback_source(), "-t", "30",
+                              "--load", "--concurrency", "1", "--sessions", std::to_string(limit + 10),
+                              "--errors-warning", "10", "--errors-critical", "50", "--output", "json"},
+                             kHardLimit);
+  const auto json = nlohmann::json::parse(run.out);
+  const auto& load = json.at("checks").at(0).at("facts").at("load");
+  EXPECT_EQ(run.exit_code, 1) << run.describe();  // 10 of 30 failed: WARNING
+  EXPECT_EQ(load.at("errors").at("rate_limited"), 10) << run.describe();
+  EXPECT_EQ(load.at("onset").at("session"), limit + 1) << run.describe();
+  EXPECT_EQ(load.at("onset").at("reply").at("code"), 421) << run.describe();
+  const std::string text = load.at("onset").at("reply").at("lines").at(0);
+  EXPECT_NE(text.find("too many connections"), std::string::npos) << text;
+}
+
+TEST_F(Postfix, LoadOnAnUnlimitedListenerReportsNoPushBack) {
+  // From 127.0.0.1: in mynetworks, which Postfix exempts from anvil's limits by default.
+  const auto run = run_check({"-H", host(), "-t", "30", "--load", "--concurrency", "5", "--sessions", "60", "--output",
+                              "json"},
+                             kHardLimit);
+  EXPECT_EQ(run.exit_code, 0) << run.describe();
+  const auto json = nlohmann::json::parse(run.out);
+  const auto& load = json.at("checks").at(0).at("facts").at("load");
+  EXPECT_TRUE(load.at("errors").empty()) << run.describe();
+  EXPECT_TRUE(load.at("onset").is_null()) << run.describe();
+}
+
 TEST_F(Postfix, NoStartTlsPortAnswersPlainProbe) {
   const auto run = run_check({"-H", host(), "-p", get("PORT_NO_TLS"), "-t", "30"}, kHardLimit);
   expect_ok_with_phases(run, {"connect", "banner", "ehlo", "quit", "total"});

@@ -101,14 +101,18 @@ class ScriptedSmtpServer::Impl {
 
   void serve(int index, UniqueFd fd) {
     block_sigpipe_in_this_thread();
+    const int others_open = open_++;
     ConnectionLog log(book_, index);
     try {
       Channel channel(std::move(fd), stop_, script_.idle_timeout);
+      if (others_open > 0 && script_.delay_per_open_connection > Millis(0))
+        channel.pause(script_.delay_per_open_connection * others_open);
       if (serve_channel(index, channel, log) == SmtpSession::Ending::reset) channel.reset();
     } catch (const ConnectionOver&) {
     } catch (const std::exception&) {
     }
     log.update([](ConnectionRecord& r) { r.finished = true; });
+    --open_;
   }
 
   SmtpSession::Ending serve_channel(int index, Channel& channel, ConnectionLog log) {
@@ -117,8 +121,24 @@ class ScriptedSmtpServer::Impl {
       if (fault->second == ConnectionFault::stall) channel.stall();
       return fault->second == ConnectionFault::reset ? SmtpSession::Ending::reset : SmtpSession::Ending::close;
     }
+    if (script_.throttle_after > 0 && index > script_.throttle_after) {
+      channel.write("421 4.7.0 " + script_.hostname + " Error: too many connections from 127.0.0.1\r\n");
+      return SmtpSession::Ending::close;
+    }
+    if (picked_for_451(index)) {
+      ServerScript tweaked = script_;
+      tweaked.on("RCPT", reply("451 4.3.0 Temporary local problem - please try later"));
+      SmtpSession session(tweaked, channel, log, tls_ ? tls_->get() : nullptr);
+      return session.run();
+    }
     SmtpSession session(script_, channel, log, tls_ ? tls_->get() : nullptr);
     return session.run();
+  }
+
+  bool picked_for_451(int index) const {
+    if (script_.random_451_percent <= 0) return false;
+    const std::uint32_t hash = static_cast<std::uint32_t>(index) * 2654435761u;  // Knuth's multiplicative hash
+    return static_cast<int>((hash >> 16) % 100) < script_.random_451_percent;
   }
 
   const ServerScript script_;
@@ -130,6 +150,7 @@ class ScriptedSmtpServer::Impl {
   StopSignal stop_;
   RecordBook book_;
   std::atomic<int> accepted_{0};
+  std::atomic<int> open_{0};
   std::mutex sessions_mutex_;
   std::vector<std::thread> sessions_;
   std::thread acceptor_;

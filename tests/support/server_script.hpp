@@ -106,6 +106,15 @@ struct ServerScript {
   Millis idle_timeout{10'000};  // a client silent this long is dropped
   Millis lifetime{120'000};     // the server stops by itself after this
   int max_connections = 0;      // stop accepting after this many; 0: no limit
+  // Under load (check_smtp_ping --load): connections after the first
+  // `throttle_after` get Postfix anvil's 421 greeting and are closed; the
+  // greeting waits `delay_per_open_connection` for every other connection
+  // open at the time (so percentiles move with concurrency); RCPT gets a
+  // 451 on `random_451_percent` of the connections, picked by a fixed hash
+  // of the connection's index (the same run gives the same picks).
+  int throttle_after = 0;
+  Millis delay_per_open_connection{0};
+  int random_451_percent = 0;
   // Called (on the session's thread) with every message the final DATA reply
   // accepted (2xx), as delivered: dot-stuffing undone, CRLF line ends. Lets a
   // test deliver it into a MailboxServer's mailbox.

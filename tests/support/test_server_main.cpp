@@ -110,6 +110,9 @@ po::options_description describe_options() {
        "VERB=LINESxBYTES: a reply of LINES lines of exactly BYTES bytes, code included, printable ASCII "
        "(VERB may be greeting); greeting=16x16384 and EHLO=16x16384 are the largest replies smtp-ping accepts")
       ("refuse", po::value<std::string>(), "connection numbers to close at once, e.g. 2,4")
+      ("throttle-after", po::value<int>(), "connections after this many get a 421 greeting (Postfix anvil's words)")
+      ("delay-per-open-connection", po::value<double>(), "seconds the greeting waits for every other open connection")
+      ("random-451", po::value<int>(), "PERCENT of connections whose RCPT gets 451 (a fixed pick per connection)")
       ("proxy", "expect a HAProxy PROXY v1 line first")
       ("tls-cert", po::value<std::string>(), "PEM certificate: offer STARTTLS")
       ("tls-key", po::value<std::string>(), "PEM private key")
@@ -162,6 +165,10 @@ Settings parse_settings(const po::variables_map& vm) {
   settings.listen = parse_listen(vm["listen"].as<std::string>());
   apply_steps(vm, script);
   apply_security(vm, script);
+  if (vm.count("throttle-after")) script.throttle_after = vm["throttle-after"].as<int>();
+  if (vm.count("delay-per-open-connection"))
+    script.delay_per_open_connection = Millis(static_cast<long>(vm["delay-per-open-connection"].as<double>() * 1000));
+  if (vm.count("random-451")) script.random_451_percent = vm["random-451"].as<int>();
   if (vm.count("refuse"))
     for (const int index : parse_indexes(vm["refuse"].as<std::string>())) script.connection(index, ConnectionFault::close);
   script.expect_proxy = vm.count("proxy") > 0;

@@ -90,6 +90,12 @@ TEST(CheckConfig, UnknownOptionIsAnItemError) {
             std::string::npos);
 }
 
+TEST(CheckConfig, LoadModeIsNoItem) {
+  const std::string message =
+      error_of([] { check_config(params({"h", "", "", "--load --concurrency 5 --sessions 100"}), milliseconds(3'000), kAnywhere); });
+  EXPECT_EQ(message.rfind("Invalid options: --load is not offered in an item key", 0), 0u) << message;
+}
+
 TEST(MxDiscoveryRequest, DnsServerAndTimeout) {
   const auto request =
       mx_discovery_request(params({"example.test", "--dns-server 127.0.0.1:5353 -t 2"}), milliseconds(3'000), kAnywhere);
