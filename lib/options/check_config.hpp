@@ -8,6 +8,7 @@
 
 #include "common/user_file.hpp"
 #include "evaluation/thresholds.hpp"
+#include "options/domain_options.hpp"
 #include "output/output_options.hpp"
 #include "output/safe_text.hpp"
 #include "probe/probe_options.hpp"
@@ -26,6 +27,7 @@ struct CheckConfig : OutputOptions {
   EvaluationPolicy policy;
   SeriesOptions series;
   std::optional<std::string> dns_server;  // ADDR[:PORT] for DNS lookups of our own (MX discovery)
+  std::optional<DomainOptions> domain;    // --domain instead of -H
 };
 
 // The plugin's own name: the default --extra-opts section unless it was called by another.

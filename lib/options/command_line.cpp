@@ -10,6 +10,7 @@
 
 #include "net/socket_address.hpp"
 #include "options/check_config.hpp"
+#include "options/domain_command_line.hpp"
 #include "options/extra_opts.hpp"
 #include "options/host_names.hpp"
 #include "options/option_files.hpp"
@@ -82,11 +83,13 @@ po::options_description option_table() {
       ("output-format", po::value<std::string>())
       ("perfdata-unreached", po::value<std::string>())
       ("word", po::value<Strings>());  // words that are no option: the positional host, or ignored
+  add_domain_options(table);
   return table;
 }
 
 const std::set<std::string>& repeatable_options() {
-  static const std::set<std::string> kRepeatable{"command", "response", "rcpt", "warning", "critical", "word"};
+  static const std::set<std::string> kRepeatable{"command", "response", "rcpt", "warning", "critical", "word",
+                                                 "trust-anchor"};
   return kRepeatable;
 }
 
@@ -292,7 +295,7 @@ bool flag(const po::variables_map& values, const char* key) { return values[key]
 // after such a word still count: it stops reading options at the word.
 std::vector<std::string> ignored_words(const po::variables_map& values) {
   auto words = list_value(values, "word");
-  if (!values.count("hostname") && !words.empty()) words.erase(words.begin());
+  if (!values.count("hostname") && !values.count("domain") && !words.empty()) words.erase(words.begin());
   return words;
 }
 
@@ -331,9 +334,9 @@ void note_ignored_words(const po::variables_map& values, const std::set<std::str
 void apply_connection(const po::variables_map& values, CheckConfig& config) {
   ProbeOptions& probe = config.probe;
   if (values.count("hostname")) probe.host = text_value(values, "hostname");
-  else if (const auto words = list_value(values, "word"); !words.empty()) probe.host = words.front();
+  else if (const auto words = list_value(values, "word"); !words.empty() && !values.count("domain")) probe.host = words.front();
   if (probe.host.empty()) throw UsageError("-H/--hostname is empty");
-  probe.host = name_option("hostname", probe.host, host_argument);
+  if (!values.count("domain")) probe.host = name_option("hostname", probe.host, host_argument);  // --domain: apply_domain
   if (values.count("port")) probe.port = port_value(text_value(values, "port"));
   if (flag(values, "use-ipv4") && flag(values, "use-ipv6")) throw UsageError("-4 and -6 exclude each other");
   if (flag(values, "use-ipv4")) probe.family = AddressFamily::ipv4;
@@ -584,6 +587,7 @@ ParsedCommandLine parse_command_line(const std::vector<std::string>& raw_args, c
   apply_series(values, result.config);
   apply_output(values, result.config);
   apply_perfdata(values, result.config);
+  apply_domain(values, result.config);
   return result;
 }
 

@@ -6,6 +6,7 @@
 #include "common/number_text.hpp"
 #include "common/overloaded.hpp"
 #include "common/text.hpp"
+#include "output/fcrdns_text.hpp"
 #include "output/safe_text.hpp"
 
 namespace smtp_ping {
@@ -272,6 +273,7 @@ std::string finding_text(const Finding& finding) {
           [](const LostProbe& lost) { return "probe " + std::to_string(lost.sequence) + " lost"; },
           [](const SignalStop& interruption) { return interruption_text(interruption); },
           [](const NoProbeRan&) { return std::string("no probe ran"); },
+          [](const FcrdnsMismatch& fcrdns) { return fcrdns_text(fcrdns); },
       },
       finding.detail);
 }

@@ -17,4 +17,7 @@ nlohmann::json report_to_json(const Report& report, const ResultNode& tree);
 nlohmann::json failure_json(const std::optional<Failure>& failure);
 std::string render_json(const Report& report, const ResultNode& tree);
 
+// Perfdata items as the "perfdata" field has them (label, value or null, unit, ranges, min, max).
+nlohmann::json perfdata_to_json(const std::vector<PerfDatum>& perfdata);
+
 }  // namespace smtp_ping
