@@ -73,7 +73,8 @@ std::optional<Finding> fcrdns_finding(const resolver::Fcrdns& fcrdns, bool requi
   std::vector<std::string> names;
   for (const auto& name : fcrdns.names) names.push_back(name.name);
   return Finding{required ? State::warning : State::ok,
-                 FcrdnsMismatch{fcrdns.address, resolver::fcrdns_verdict_name(fcrdns.verdict), names, fcrdns.announced}};
+                 FcrdnsMismatch{fcrdns.address, resolver::fcrdns_verdict_name(fcrdns.verdict),
+                                fcrdns.verdict == resolver::FcrdnsVerdict::confirmed, names, fcrdns.announced}};
 }
 
 ResultNode judge_target(const DomainTarget& target, const DomainPolicy& policy) {

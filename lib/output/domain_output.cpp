@@ -146,8 +146,12 @@ std::vector<std::string> waterfall_lines(const DomainResult& result) {
 
 json answer_json(const Answer& answer) {
   json records = json::array();
-  for (const auto& value : answer.query.type == resolver::RecordType::ptr ? answer.names() : answer.addresses())
-    records.push_back(safe(value));
+  for (const auto& record : answer.records) {
+    if (const auto* address = std::get_if<resolver::AddressRecord>(&record)) records.push_back(safe(address->address));
+    if (const auto* ptr = std::get_if<resolver::PtrRecord>(&record)) records.push_back(safe(ptr->name));
+    if (const auto* mx = std::get_if<resolver::MxRecord>(&record))
+      records.push_back(std::to_string(mx->preference) + " " + safe(mx->exchange.empty() ? "." : mx->exchange));
+  }
   return {{"query", safe(resolver::describe(answer.query))},
           {"outcome", resolver::outcome_name(answer.outcome)},
           {"rcode", resolver::rcode_name(answer.rcode)},

@@ -70,7 +70,8 @@ struct NoProbeRan {};
 // server announces (--fcrdns makes it count): receivers reject mail from such hosts.
 struct FcrdnsMismatch {
   std::string address;
-  std::string verdict;                  // fcrdns_verdict_name(): "confirmed", "no_ptr", ...
+  std::string verdict;                  // fcrdns_verdict_name(): "forward-confirmed", "no PTR", ...
+  bool forward_confirmed = false;       // then only the announced name differs
   std::vector<std::string> ptr_names;   // as the PTR records have them
   std::optional<std::string> announced; // the greeting/EHLO name, when the server announced one
 };
