@@ -92,7 +92,7 @@ std::vector<std::string> dns_lines(const DomainResult& result) {
   for (const auto& exchange : result.dns->exchanges)
     for (const std::optional<Answer>* answer : {&exchange.a, &exchange.aaaa})
       if (*answer) lines.push_back("  " + safe((*answer)->summary()));
-  lines.push_back("fcrdns:");
+  lines.push_back(result.targets.empty() ? "fcrdns: no address" : "fcrdns:");
   for (const auto& target : result.targets) {
     if (!target.fcrdns) {
       lines.push_back("  " + target.address + ": not looked up");
