@@ -8,13 +8,14 @@ std::string version_text() { return std::string("check_smtp_ping v") + SMTP_PING
 // a monitoring system would read what follows a '|' as performance data.
 std::string usage_text() {
   return "Usage:\n"
-         "check_smtp_ping -H host [-p port] [-4 or -6] [--bind addr] [-e expect]\n"
-         "  [-C command [-R regex]]... [-f from [--rcpt addr]...] [-F fqdn] [-L]\n"
+         "check_smtp_ping -H host or --domain domain [-p port] [-4 or -6] [--bind addr]\n"
+         "  [-e expect] [-C command [-R regex]]... [-f from [--rcpt addr]...] [-F fqdn] [-L]\n"
          "  [-S or -s] [--sni[=name]] [-D warn[,crit]] [--no-verify] [--cafile file]\n"
          "  [-A mech -U user [-P pass or --password-file file]] [-r] [-q]\n"
          "  [-w [phase=]range]... [-c [phase=]range]... [-t timeout[:state]]\n"
          "  [--timeout-state state] [-n count [-i interval]] [--output plugin/json]\n"
-         "  [-v]...\n";
+         "  [--parallel n] [--all-must-pass] [--fcrdns] [--dns-server addr[:port]]\n"
+         "  [--trust-anchor file]... [--no-dnssec] [-v]...\n";
 }
 
 std::string help_text() {
@@ -137,8 +138,25 @@ std::string help_text() {
          " --loss-warning=PERCENT, --loss-critical=PERCENT\n"
          "    State when the series loses at least this share of probes (no\n"
          "    connection, timeout, dropped connection or refused greeting)\n"
+         " --domain=DOMAIN\n"
+         "    Check a mail domain instead of -H: every MX (without MX the domain\n"
+         "    itself, RFC 5321; a null MX, RFC 7505, is CRITICAL) at every A and AAAA\n"
+         "    address, each probed with the other options and its exchange's name (SNI,\n"
+         "    certificate), in parallel, all within -t. CRITICAL when no target takes\n"
+         "    mail, WARNING when some do not, else the worst of those that do\n"
+         " --parallel=N\n"
+         "    Targets probed at once (default: 8, at most 64)\n"
+         " --all-must-pass\n"
+         "    The strict worst of all targets instead\n"
+         " --fcrdns\n"
+         "    WARNING for an address whose forward-confirmed reverse DNS does not match\n"
+         "    the name its server announces (always shown with -v and in JSON)\n"
          " --dns-server=ADDR[:PORT]\n"
-         "    DNS server for MX discovery (Zabbix smtp.mx.discovery)\n"
+         "    Resolver for --domain (and Zabbix MX discovery); default: resolv.conf's.\n"
+         "    Answers are validated here (DNSSEC) either way\n"
+         " --trust-anchor=FILE, --no-dnssec\n"
+         "    More DNSSEC trust anchors (DS or DNSKEY records) for private or test zones;\n"
+         "    or no validation at all (every DNSSEC status indeterminate)\n"
          " --output=plugin or json\n"
          "    Output format (default: plugin)\n"
          " --perfdata-unreached=U|omit\n"

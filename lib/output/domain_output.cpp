@@ -40,6 +40,14 @@ std::string exchange_dns_problems(const ResultNode& exchange) {
   return join(parts, "; ");
 }
 
+std::size_t serving_targets(const ResultNode& domain) {
+  std::size_t serving = 0;
+  for (const auto& exchange : domain.children)
+    for (const auto& address : exchange.children)
+      if (serves(address)) ++serving;
+  return serving;
+}
+
 std::string summary(const DomainResult& result) {
   const ResultNode& domain = result.tree;
   const std::string name = safe(result.domain);
@@ -48,12 +56,11 @@ std::string summary(const DomainResult& result) {
     for (const auto& finding : domain.findings) parts.push_back(finding_text(finding));
     return name + ": " + join(parts, "; ");
   }
-  std::size_t serving = 0;
+  const std::size_t serving = serving_targets(domain);
   std::vector<std::string> problems;
   for (const auto& exchange : domain.children) {
     if (!exchange.findings.empty()) problems.push_back(safe(exchange.name) + " " + exchange_dns_problems(exchange));
     for (const auto& address : exchange.children) {
-      if (serves(address)) ++serving;
       if (address.state != State::ok) problems.push_back(safe(exchange.name) + " " + address_summary(address));
     }
   }
@@ -249,6 +256,8 @@ json domain_to_json(const DomainResult& result, const std::vector<std::string>& 
           {"summary", safe(verdict.summary)},
           {"findings", findings_json(result.tree)},
           {"aggregation", result.tree.aggregation.rule == Aggregation::Rule::redundant ? "redundant" : "worst_of"},
+          {"targets", result.targets.size()},
+          {"targets_ok", serving_targets(result.tree)},
           {"dns", dns_json(result)},
           {"exchanges", exchanges_json(result)},
           {"total", to_seconds(result.total)},
