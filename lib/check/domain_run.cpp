@@ -117,6 +117,17 @@ void probe_with_fcrdns(const CheckConfig& config, resolver::Resolver& resolver, 
   add_fcrdns(targets, lookups);
 }
 
+// Where the signal came: during the DNS step, or in the phase of the first probe it ended.
+SignalStop interruption_of(const DomainResult& result, const Deadline& deadline) {
+  SignalStop stop{"interrupted by " + signal_name(deadline.interrupting_signal()), Phase::dns};
+  for (const auto& target : result.targets)
+    if (target.report && target.report->failure && target.report->failure->kind == FailureKind::interrupted) {
+      stop.phase = target.report->failure->phase;
+      break;
+    }
+  return stop;
+}
+
 }  // namespace
 
 DomainResult run_domain_check(const CheckConfig& config) {
@@ -134,6 +145,7 @@ DomainResult run_domain_check(const CheckConfig& config) {
     probe_with_fcrdns(config, *lookup.resolver, result.targets, start, deadline);
   }
   result.total = Clock::now() - start;
+  if (deadline.interrupted()) result.interruption = interruption_of(result, deadline);
   result.tree = judge_domain(result, DomainPolicy{config.policy, config.domain->all_must_pass,
                                                   config.domain->fcrdns_required});
   return result;

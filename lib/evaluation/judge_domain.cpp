@@ -122,6 +122,11 @@ ResultNode judge_domain(const DomainResult& result, const DomainPolicy& policy) 
   ResultNode domain;
   domain.name = "domain";
   domain.aggregation = aggregation(policy);
+  if (result.interruption) {  // UNKNOWN, whatever the targets probed so far showed
+    domain.findings.push_back(Finding{State::unknown, *result.interruption});
+    settle(domain);
+    return domain;
+  }
   judge_mx(result, domain);
   std::vector<PerfDatum> totals;
   std::size_t serving = 0;

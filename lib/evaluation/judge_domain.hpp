@@ -17,7 +17,7 @@ struct DomainPolicy {
 // with one child per address holding that target's probe. Aggregation::redundant on both
 // levels (CRITICAL when no target can take mail, WARNING when some cannot, else the worst of
 // those that can); worst_of with --all-must-pass. Perfdata: targets, targets_ok, each target's
-// total as "EXCHANGE ADDRESS total".
+// total as "EXCHANGE ADDRESS total". A signal makes it UNKNOWN with that finding alone.
 ResultNode judge_domain(const DomainResult& result, const DomainPolicy& policy);
 
 }  // namespace smtp_ping

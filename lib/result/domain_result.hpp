@@ -29,6 +29,7 @@ struct DomainResult {
   std::vector<DomainTarget> targets;        // by exchange (preference order), then address
   Clock::duration dns_elapsed{};            // MX and address lookups
   Clock::duration total{};
+  std::optional<SignalStop> interruption;   // a signal ended the check (the phase it ended)
   ResultNode tree;                          // "domain" -> exchange -> address -> probe
 };
 

@@ -221,6 +221,15 @@ TEST(JudgeDomain, ATargetNotProbedBeforeTheDeadlineCannotTakeMail) {
   EXPECT_TRUE(perf(tree, "mx1.example.test 192.0.2.2 total")->undetermined);
 }
 
+TEST(JudgeDomain, ASignalMakesItUnknownNamingThePhase) {
+  DomainResult result = domain_of({{"mx1.example.test", {{"192.0.2.1", false}}}});
+  result.interruption = SignalStop{"interrupted by SIGTERM", Phase::banner};
+  result.tree = judge_domain(result, {});
+  EXPECT_EQ(result.tree.state, State::unknown);
+  const std::string text = render_domain(result, OutputOptions{});
+  EXPECT_EQ(text.rfind("SMTP UNKNOWN - example.test: interrupted by SIGTERM during banner", 0), 0u) << text;
+}
+
 TEST(Aggregation, RedundantChildrenServeWhileOneDoes) {
   ResultNode parent;
   parent.aggregation = Aggregation::redundant();
