@@ -2,8 +2,6 @@
 
 #include <string>
 
-#include <nlohmann/json.hpp>
-
 #include "output/output_options.hpp"
 #include "result/domain_result.hpp"
 
@@ -14,9 +12,5 @@ namespace smtp_ping {
 // address, perfdata; -v adds every DNS answer with its DNSSEC status and FCrDNS per address,
 // -vv the targets as a waterfall on one time axis. Or as JSON (options.output).
 std::string render_domain(const DomainResult& result, const OutputOptions& options);
-
-// The JSON form: one node per exchange, one child per address with its probe (the schema of
-// a -H check), every DNS answer with its DNSSEC status.
-nlohmann::json domain_to_json(const DomainResult& result, const std::vector<std::string>& notes);
 
 }  // namespace smtp_ping

@@ -26,7 +26,7 @@
 #include "module_settings.hpp"
 #include "check/domain_run.hpp"
 #include "mx_discovery.hpp"
-#include "output/domain_output.hpp"
+#include "output/domain_json.hpp"
 #include "zabbix_abi.hpp"
 
 #define SMTP_PING_EXPORT extern "C" __attribute__((visibility("default")))
