@@ -50,10 +50,13 @@ Lookup look_up(const CheckConfig& config, const Deadline& deadline) {
   return lookup;
 }
 
-std::vector<DomainTarget> targets_of(const MailDomain& domain) {
+// At most kMaxDomainTargets, in preference order; `found` counts them all.
+std::vector<DomainTarget> targets_of(const MailDomain& domain, std::size_t& found) {
   std::vector<DomainTarget> targets;
+  found = 0;
   for (const auto& exchange : domain.exchanges)
-    for (const auto& address : exchange.addresses()) targets.push_back(DomainTarget{exchange.exchange, address, {}, {}, {}});
+    for (const auto& address : exchange.addresses())
+      if (++found <= kMaxDomainTargets) targets.push_back(DomainTarget{exchange.exchange, address, {}, {}, {}});
   return targets;
 }
 
@@ -141,7 +144,7 @@ DomainResult run_domain_check(const CheckConfig& config) {
   result.dns_setup_error = std::move(lookup.error);
   result.dns_elapsed = Clock::now() - start;
   if (result.dns) {
-    result.targets = targets_of(*result.dns);
+    result.targets = targets_of(*result.dns, result.addresses_found);
     probe_with_fcrdns(config, *lookup.resolver, result.targets, start, deadline);
   }
   result.total = Clock::now() - start;

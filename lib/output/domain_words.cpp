@@ -38,6 +38,9 @@ std::string summary(const DomainResult& result) {
     text += std::to_string(serving) + " of " + std::to_string(result.targets.size()) + " targets take mail";
   text += ", " + std::to_string(domain.children.size()) + (domain.children.size() == 1 ? " exchange" : " exchanges");
   if (result.dns && result.dns->mx.kind == resolver::MxKind::implicit) text += " (no MX: the domain itself, RFC 5321)";
+  if (result.addresses_found > result.targets.size())
+    text += " (the first " + std::to_string(result.targets.size()) + " of " + std::to_string(result.addresses_found) +
+            " exchange addresses)";
   for (const auto& problem : problems) text += "; " + problem;
   return text;
 }

@@ -12,6 +12,9 @@
 
 namespace smtp_ping {
 
+// The most exchange x address pairs one domain check probes (a DNS answer can list hundreds).
+inline constexpr std::size_t kMaxDomainTargets = 64;
+
 // One address of one mail exchange, and what probing it showed.
 struct DomainTarget {
   resolver::MxRecord exchange;
@@ -27,6 +30,7 @@ struct DomainResult {
   std::optional<resolver::MailDomain> dns;  // none when no DNS client could be made
   std::string dns_setup_error;              // why not
   std::vector<DomainTarget> targets;        // by exchange (preference order), then address
+  std::size_t addresses_found = 0;          // exchange x address pairs; more than kMaxDomainTargets are not probed
   Clock::duration dns_elapsed{};            // MX and address lookups
   Clock::duration total{};
   std::optional<SignalStop> interruption;   // a signal ended the check (the phase it ended)

@@ -230,6 +230,14 @@ TEST(JudgeDomain, ASignalMakesItUnknownNamingThePhase) {
   EXPECT_EQ(text.rfind("SMTP UNKNOWN - example.test: interrupted by SIGTERM during banner", 0), 0u) << text;
 }
 
+TEST(JudgeDomain, TargetsOverTheLimitAreCountedInTheSummary) {
+  DomainResult result = domain_of({{"mx1.example.test", {{"192.0.2.1", true}}}});
+  result.addresses_found = 70;
+  result.tree = judge_domain(result, {});
+  const std::string text = render_domain(result, OutputOptions{});
+  EXPECT_NE(text.find("(the first 1 of 70 exchange addresses)"), std::string::npos) << text;
+}
+
 TEST(Aggregation, RedundantChildrenServeWhileOneDoes) {
   ResultNode parent;
   parent.aggregation = Aggregation::redundant();
