@@ -9,6 +9,7 @@
 #include "common/user_file.hpp"
 #include "evaluation/thresholds.hpp"
 #include "load/load_plan.hpp"
+#include "options/domain_options.hpp"
 #include "output/output_options.hpp"
 #include "output/safe_text.hpp"
 #include "probe/probe_options.hpp"
@@ -28,6 +29,7 @@ struct CheckConfig : OutputOptions {
   SeriesOptions series;
   std::optional<LoadPlan> load;           // --load: sessions under load instead of one probe
   std::optional<std::string> dns_server;  // ADDR[:PORT] for DNS lookups of our own (MX discovery)
+  std::optional<DomainOptions> domain;    // --domain instead of -H
 };
 
 // The plugin's own name: the default --extra-opts section unless it was called by another.

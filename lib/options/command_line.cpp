@@ -12,6 +12,7 @@
 #include "net/socket_address.hpp"
 #include "common/number_text.hpp"
 #include "options/check_config.hpp"
+#include "options/domain_command_line.hpp"
 #include "options/extra_opts.hpp"
 #include "options/mentioned_options.hpp"
 #include "options/host_names.hpp"
@@ -30,27 +31,6 @@ namespace {
 // check_smtp's timeout when -t 0 asks for none (it then waits for ever): the
 // service check timeout of Nagios (service_check_timeout) and Icinga 2.
 constexpr int kUnlimitedTimeoutSeconds = 60;
-
-// Boost.Program_options costs a few thousand instructions for every option it
-// knows (each description's names go through an istringstream, each argument
-// is matched against every option), while a check names a handful of its
-// options. So the table holds only what the arguments could name (`mentioned`;
-// every option when that is null): the parse is the same, at a fraction.
-class OptionTable {
- public:
-  explicit OptionTable(const std::vector<std::string>* mentioned) : mentioned_(mentioned) {}
-  OptionTable& operator()(const char* names, const po::value_semantic* semantic) {
-    std::unique_ptr<const po::value_semantic> owned(semantic);
-    if (!mentioned_ || could_name(names, *mentioned_)) table_.add_options()(names, owned.release());
-    return *this;
-  }
-  void always(const char* names, const po::value_semantic* semantic) { table_.add_options()(names, semantic); }
-  po::options_description take() { return std::move(table_); }
-
- private:
-  const std::vector<std::string>* mentioned_;
-  po::options_description table_;
-};
 
 po::options_description option_table(const std::vector<std::string>* mentioned = nullptr) {
   using Strings = std::vector<std::string>;
@@ -113,12 +93,14 @@ po::options_description option_table(const std::vector<std::string>* mentioned =
       ("output", po::value<std::string>())
       ("output-format", po::value<std::string>())
       ("perfdata-unreached", po::value<std::string>());
+  add_domain_options(table);
   table.always("word", po::value<Strings>());  // words that are no option: the positional host, or ignored
   return table.take();
 }
 
 const std::set<std::string>& repeatable_options() {
-  static const std::set<std::string> kRepeatable{"command", "response", "rcpt", "warning", "critical", "word"};
+  static const std::set<std::string> kRepeatable{"command", "response", "rcpt", "warning", "critical", "word",
+                                                 "trust-anchor"};
   return kRepeatable;
 }
 
@@ -327,7 +309,7 @@ bool flag(const po::variables_map& values, const char* key) { return values.coun
 // after such a word still count: it stops reading options at the word.
 std::vector<std::string> ignored_words(const po::variables_map& values) {
   auto words = list_value(values, "word");
-  if (!values.count("hostname") && !words.empty()) words.erase(words.begin());
+  if (!values.count("hostname") && !values.count("domain") && !words.empty()) words.erase(words.begin());
   return words;
 }
 
@@ -366,9 +348,9 @@ void note_ignored_words(const po::variables_map& values, const std::set<std::str
 void apply_connection(const po::variables_map& values, CheckConfig& config) {
   ProbeOptions& probe = config.probe;
   if (values.count("hostname")) probe.host = text_value(values, "hostname");
-  else if (const auto words = list_value(values, "word"); !words.empty()) probe.host = words.front();
+  else if (const auto words = list_value(values, "word"); !words.empty() && !values.count("domain")) probe.host = words.front();
   if (probe.host.empty()) throw UsageError("-H/--hostname is empty");
-  probe.host = name_option("hostname", probe.host, host_argument);
+  if (!values.count("domain")) probe.host = name_option("hostname", probe.host, host_argument);  // --domain: apply_domain
   if (values.count("port")) probe.port = port_value(text_value(values, "port"));
   if (flag(values, "use-ipv4") && flag(values, "use-ipv6")) throw UsageError("-4 and -6 exclude each other");
   if (flag(values, "use-ipv4")) probe.family = AddressFamily::ipv4;
@@ -544,6 +526,7 @@ void apply_load(const po::variables_map& values, CheckConfig& config) {
     return;
   }
   if (values.count("count")) throw UsageError("--load and -n/--count exclude each other (a load run has --sessions)");
+  if (values.count("domain")) throw UsageError("--load and --domain exclude each other: load one server (-H)");
   if (values.count("concurrency") && values.count("rate"))
     throw UsageError("--concurrency and --rate exclude each other: sessions at once, or new sessions a second");
   if (!values.count("duration") && !values.count("sessions"))
@@ -688,6 +671,7 @@ ParsedCommandLine parse_command_line(const std::vector<std::string>& raw_args, c
   apply_load(values, result.config);
   apply_output(values, result.config);
   apply_perfdata(values, result.config);
+  apply_domain(values, result.config);
   return result;
 }
 

@@ -6,6 +6,7 @@
 #include "common/number_text.hpp"
 #include "common/overloaded.hpp"
 #include "common/text.hpp"
+#include "output/fcrdns_text.hpp"
 #include "output/safe_text.hpp"
 
 namespace smtp_ping {
@@ -409,6 +410,7 @@ std::string finding_text(const Finding& finding) {
           [](const SignalStop& interruption) { return interruption_text(interruption); },
           [](const NoProbeRan&) { return std::string("no probe ran"); },
           [](const ErrorRate& rate) { return error_rate_text(rate); },
+          [](const FcrdnsMismatch& fcrdns) { return fcrdns_text(fcrdns); },
       },
       finding.detail);
 }

@@ -172,6 +172,11 @@ json finding_json(const Finding& finding) {
           [](const ErrorRate& rate) {
             return json{{"kind", "error_rate"}, {"error_percent", rate.error_percent}, {"limit", optional_number(rate.limit)}};
           },
+          [](const FcrdnsMismatch& fcrdns) {
+            return json{{"kind", "fcrdns"}, {"address", safe(fcrdns.address)}, {"verdict", fcrdns.verdict},
+                        {"ptr_names", safe_list(fcrdns.ptr_names)},
+                        {"announced", fcrdns.announced ? json(safe(*fcrdns.announced)) : json(nullptr)}};
+          },
       },
       finding.detail);
   out["state"] = state_name(finding.state);
@@ -280,6 +285,7 @@ std::string_view aggregation_name(const Aggregation& aggregation) {
     case Aggregation::Rule::worst_of: return "worst_of";
     case Aggregation::Rule::all_must_pass: return "all_must_pass";
     case Aggregation::Rule::at_least: return "at_least";
+    case Aggregation::Rule::redundant: return "redundant";
   }
   return "worst_of";
 }
@@ -342,5 +348,7 @@ json report_to_json(const Report& report, const ResultNode& tree) {
 std::string render_json(const Report& report, const ResultNode& tree) {
   return json_text(report_to_json(report, tree));
 }
+
+nlohmann::json perfdata_to_json(const std::vector<PerfDatum>& perfdata) { return perfdata_json(perfdata); }
 
 }  // namespace smtp_ping

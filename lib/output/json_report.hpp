@@ -20,4 +20,7 @@ nlohmann::json failure_json(const std::optional<Failure>& failure);
 nlohmann::json optional_number(const std::optional<double>& value);
 std::string render_json(const Report& report, const ResultNode& tree);
 
+// Perfdata items as the "perfdata" field has them (label, value or null, unit, ranges, min, max).
+nlohmann::json perfdata_to_json(const std::vector<PerfDatum>& perfdata);
+
 }  // namespace smtp_ping

@@ -41,6 +41,7 @@ std::vector<SocketAddress> resolve(const ProbeOptions& options, const Deadline& 
                                    Clock::time_point start) {
   if (options.unix_socket()) return {unix_socket_address(options.host)};
   PhaseClock clock(report, Phase::dns, start);
+  if (options.connect_address) return {numeric_address(*options.connect_address, options.effective_port())};
   return resolve_host(options.host, options.effective_port(), options.family, deadline);
 }
 

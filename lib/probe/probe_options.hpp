@@ -14,6 +14,9 @@ struct ProbeOptions : DialogOptions {
   AddressFamily family = AddressFamily::any;
   std::optional<std::string> bind_address;
   bool proxy_header = false;           // send HAProxy PROXY v1 first
+  // Connect to this numeric address instead of resolving `host`, which still names the server
+  // (SNI, certificate, SASL): one address of a mail exchange in a domain check.
+  std::optional<std::string> connect_address;
 };
 
 }  // namespace smtp_ping

@@ -72,9 +72,19 @@ struct ErrorRate {
 // A series with no probe at all (nothing to judge).
 struct NoProbeRan {};
 
+// A mail exchange's address without forward-confirmed reverse DNS matching the name its
+// server announces (--fcrdns makes it count): receivers reject mail from such hosts.
+struct FcrdnsMismatch {
+  std::string address;
+  std::string verdict;                  // fcrdns_verdict_name(): "forward-confirmed", "no PTR", ...
+  bool forward_confirmed = false;       // then only the announced name differs
+  std::vector<std::string> ptr_names;   // as the PTR records have them
+  std::optional<std::string> announced; // the greeting/EHLO name, when the server announced one
+};
+
 using FindingDetail = std::variant<FailedStep, IgnoredQuitFailure, ThresholdViolation, CertificateExpiry,
                                    CertificateNameMismatch, SeriesLoss, LostProbe, SignalStop, NoProbeRan,
-                                   ErrorRate>;
+                                   ErrorRate, FcrdnsMismatch>;
 
 struct Finding {
   State state = State::ok;  // what it contributes to its node

@@ -5,6 +5,32 @@
 namespace smtp_ping {
 namespace {
 
+bool stops_service(const Finding& finding) {
+  return std::holds_alternative<FailedStep>(finding.detail) || std::holds_alternative<SignalStop>(finding.detail);
+}
+
+bool any_step_failed(const ResultNode& node) {
+  for (const auto& finding : node.findings)
+    if (stops_service(finding)) return true;
+  for (const auto& child : node.children)
+    if (any_step_failed(child)) return true;
+  return false;
+}
+
+State redundant_state(const ResultNode& node) {
+  if (node.children.empty()) return State::ok;
+  State worst_serving = State::ok;
+  int serving = 0;
+  for (const auto& child : node.children) {
+    if (!serves(child)) continue;
+    ++serving;
+    worst_serving = worse(worst_serving, child.state);
+  }
+  if (serving == 0) return State::critical;
+  const bool all_serve = serving == static_cast<int>(node.children.size());
+  return all_serve ? worst_serving : worse(worst_serving, State::warning);
+}
+
 State children_state(const ResultNode& node) {
   State worst = State::ok;
   int ok = 0;
@@ -17,6 +43,7 @@ State children_state(const ResultNode& node) {
     case Aggregation::Rule::all_must_pass:
       return worst == State::ok || worst == State::unknown ? worst : State::critical;
     case Aggregation::Rule::at_least: return ok >= node.aggregation.count ? State::ok : worst;
+    case Aggregation::Rule::redundant: return redundant_state(node);
   }
   return worst;
 }
@@ -27,6 +54,15 @@ State combined_state(const ResultNode& node) {
   State state = children_state(node);
   for (const auto& finding : node.findings) state = worse(state, finding.state);
   return state;
+}
+
+bool serves(const ResultNode& node) {
+  if (node.aggregation.rule != Aggregation::Rule::redundant) return !any_step_failed(node);
+  for (const auto& finding : node.findings)
+    if (std::holds_alternative<SignalStop>(finding.detail)) return false;
+  for (const auto& child : node.children)
+    if (serves(child)) return true;
+  return false;
 }
 
 State settle(ResultNode& node) {

@@ -16,6 +16,8 @@ struct Aggregation {
     worst_of,       // the worst child
     all_must_pass,  // any child not OK is CRITICAL (UNKNOWN only when that is all there is)
     at_least,       // OK while at least `count` children are OK, else the worst child
+    redundant,      // alternatives (a domain's targets): CRITICAL when none serves, at least WARNING
+                    // when some do not, else the worst of those that serve (see serves())
   };
   Rule rule = Rule::worst_of;
   int count = 0;  // for at_least
@@ -23,6 +25,7 @@ struct Aggregation {
   static Aggregation worst_of() { return {Rule::worst_of, 0}; }
   static Aggregation all_must_pass() { return {Rule::all_must_pass, 0}; }
   static Aggregation at_least(int count) { return {Rule::at_least, count}; }
+  static Aggregation redundant() { return {Rule::redundant, 0}; }
 };
 
 // One judged part of a check: the check itself, a probe, a phase, a series,
@@ -41,6 +44,10 @@ struct ResultNode {
 // The state `node` has from its findings and its children's states, per its
 // rule. Children are taken as they are (settle them first).
 State combined_state(const ResultNode& node);
+
+// Whether a part still does its job: no step of it failed and no signal stopped it (a failed
+// step anywhere below counts); a `redundant` node serves while one of its children does.
+bool serves(const ResultNode& node);
 
 // Sets every node's state, bottom up; returns the root's.
 State settle(ResultNode& node);

@@ -8,6 +8,8 @@
 #include <vector>
 
 #include "check/check_run.hpp"
+#include "check/domain_run.hpp"
+#include "output/domain_output.hpp"
 #include "output/check_output.hpp"
 #include "output/load_progress.hpp"
 #include "interrupt_signals.hpp"
@@ -52,6 +54,10 @@ int run(const std::string& program, const std::vector<std::string>& args) {
   if (command_line.action == CommandAction::help) return print(help_text(), kUnknown);
   if (command_line.action == CommandAction::version) return print(version_text(), kUnknown);
 
+  if (command_line.config.domain) {
+    const DomainResult result = run_domain_check(command_line.config);
+    return print(render_domain(result, command_line.config), static_cast<int>(result.tree.state));
+  }
   const CheckResult result = run_check(command_line.config, load_progress_on_terminal());
   return print(render_check(result, command_line.config), static_cast<int>(result.tree.state));
 }

@@ -190,4 +190,18 @@ MxDiscoveryRequest mx_discovery_request(const std::vector<KeyParameter>& paramet
   return request;
 }
 
+CheckConfig domain_check_config(const std::vector<KeyParameter>& parameters, milliseconds agent_timeout,
+                                const FileAccess& files) {
+  require_at_most(parameters, kMaxDiscoveryParameters);
+  std::vector<std::string> arguments{"--domain=" + required_text(parameters, 0, "domain")};
+  resolver::ResolverOptions dns;
+  for (std::string& option : take_dns_options(split_options(text_at(parameters, 1), 1), files, dns))
+    arguments.push_back(std::move(option));
+  CheckConfig config = parsed_config(arguments, files);
+  config.domain->dns.trust_anchor_files = dns.trust_anchor_files;
+  config.domain->dns.root_trust_anchor = dns.root_trust_anchor;
+  config.probe.timeout = call_budget(agent_timeout, config.probe.timeout);
+  return config;
+}
+
 }  // namespace smtp_ping::zabbix

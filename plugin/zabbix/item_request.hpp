@@ -56,4 +56,10 @@ struct MxDiscoveryRequest {
 MxDiscoveryRequest mx_discovery_request(const std::vector<KeyParameter>& parameters,
                                         std::chrono::milliseconds agent_timeout, const FileAccess& files);
 
+// smtp.domain[domain,<options>]: the --domain check (every MX x every address) with the
+// option language of smtp.check, --trust-anchor confined like smtp.mx.discovery's, the whole
+// check cut to call_budget(). Throws ItemError.
+CheckConfig domain_check_config(const std::vector<KeyParameter>& parameters, std::chrono::milliseconds agent_timeout,
+                                const FileAccess& files);
+
 }  // namespace smtp_ping::zabbix

@@ -24,7 +24,9 @@
 #include "config_cache.hpp"
 #include "item_request.hpp"
 #include "module_settings.hpp"
+#include "check/domain_run.hpp"
 #include "mx_discovery.hpp"
+#include "output/domain_json.hpp"
 #include "zabbix_abi.hpp"
 
 #define SMTP_PING_EXPORT extern "C" __attribute__((visibility("default")))
@@ -170,12 +172,24 @@ int mx_targets_discovery_item(AgentRequest* request, AgentResult* result) {
   });
 }
 
+// The --domain check: every MX x every address in parallel within the item's budget, as JSON.
+int domain_item(AgentRequest* request, AgentResult* result) {
+  return guarded(result, [&] {
+    const CheckConfig config = domain_check_config(key_parameters(*request), agent_timeout, settings.files);
+    // Set before the probing threads start: they inherit the blocked SIGPIPE.
+    std::optional<SigpipeBlock> sigpipe_block;
+    if (config.probe.tls.mode != TlsMode::none) sigpipe_block.emplace();
+    return succeed_with_text(result, json_text(domain_to_json(run_domain_check(config), config.notes)));
+  });
+}
+
 // Writable: the agent rewrites `flags` in place while loading (P6).
 char check_key[] = "smtp.check";
 char ping_key[] = "smtp.ping";
 char status_key[] = "smtp.status";
 char mx_discovery_key[] = "smtp.mx.discovery";
 char mx_targets_discovery_key[] = "smtp.mx.targets.discovery";
+char domain_key[] = "smtp.domain";
 
 // test_param is null: `zabbix_agentd -p` then calls each key without parameters,
 // which fails fast with "host is required" instead of probing anything (P8).
@@ -185,6 +199,7 @@ Metric item_table[] = {
     {status_key, kFlagHaveParams, status_item, nullptr},
     {mx_discovery_key, kFlagHaveParams, mx_discovery_item, nullptr},
     {mx_targets_discovery_key, kFlagHaveParams, mx_targets_discovery_item, nullptr},
+    {domain_key, kFlagHaveParams, domain_item, nullptr},
     {nullptr, 0, nullptr, nullptr},
 };
 

@@ -2,10 +2,9 @@
 
 #include <optional>
 
-#include <unistd.h>
-
 #include <nlohmann/json.hpp>
 
+#include "resolver/system_resolver.hpp"
 #include "resolver/unbound/unbound_resolver.hpp"
 #include "common/text.hpp"
 #include "output/json_text.hpp"
@@ -19,19 +18,6 @@ using resolver::DnssecStatus;
 using resolver::ExchangeAddresses;
 using resolver::MailDomain;
 using resolver::MxKind;
-
-// Built-in local zones of libunbound that the admin's resolver may well serve (libresolv,
-// which discovery used before, asked it for them): "test." (RFC 6761) and "home.arpa."
-// (RFC 8375). localhost., invalid. and onion. keep their built-in answers.
-const std::vector<std::string> kZonesForTheResolver{"test.", "home.arpa."};
-
-resolver::ResolverOptions resolver_options(const MxDiscoveryRequest& request) {
-  resolver::ResolverOptions options = request.dns;
-  options.nodefault_zones = kZonesForTheResolver;
-  // Without dns-root-data, answers are still used, with DNSSEC status indeterminate.
-  options.root_trust_anchor = options.root_trust_anchor && ::access(options.root_trust_anchor_file.c_str(), R_OK) == 0;
-  return options;
-}
 
 // NODATA is an answer (the exchange has no address of that family); anything but NOERROR
 // is a problem.
@@ -106,23 +92,13 @@ MailDomain resolve_with(const resolver::ResolverOptions& options, const MxDiscov
   return resolver::resolve_mail_domain(*created.resolver, request.domain, request.families, deadline);
 }
 
-// A resolver that passes no DNSSEC data at all (dnsmasq without proxy-dnssec, many home and
-// office forwarders) makes every answer bogus from the root down. That says nothing about the
-// domain, and discovery worked behind such resolvers before it validated: unless the admin
-// named trust anchors, ask again without validation (every status then "indeterminate").
-bool resolver_gives_no_dnssec(const MailDomain& domain, const resolver::ResolverOptions& options) {
-  const Answer& mx = domain.mx.answer;
-  return options.root_trust_anchor && options.trust_anchor_files.empty() && mx.dnssec == DnssecStatus::bogus &&
-         mx.why_bogus.find("no DNSKEY rrset for trust anchor .") != std::string::npos;
-}
-
 }  // namespace
 
 MailDomain discover_mail_domain(const MxDiscoveryRequest& request) {
   const Deadline deadline = Deadline::after(request.timeout);
-  resolver::ResolverOptions options = resolver_options(request);
+  resolver::ResolverOptions options = resolver::for_the_system(request.dns);
   MailDomain domain = resolve_with(options, request, deadline);
-  if (resolver_gives_no_dnssec(domain, options) && !deadline.expired()) {
+  if (resolver::resolver_gives_no_dnssec(domain, options) && !deadline.expired()) {
     options.root_trust_anchor = false;
     domain = resolve_with(options, request, deadline);
   }

@@ -31,6 +31,25 @@ TEST(TlsModule, PlainCheckMapsNeitherOpenSslNorTheModule) {
   EXPECT_FALSE(contains(run.err, "smtp-ping-tls")) << run.err;
 }
 
+// Issue 16: the DNS client (libunbound) is a provider too; -H resolves with getaddrinfo.
+TEST(DnsModule, PlainCheckMapsNeitherLibunboundNorTheModule) {
+  ScriptedSmtpServer server;
+  const auto run = run_program(check_binary_path(), target_of(server) + std::initializer_list<std::string>{"-F", "me"},
+                               Millis(10'000), {{"LD_DEBUG", "files"}});
+  EXPECT_EQ(run.exit_code, exit_ok) << run.describe();
+  EXPECT_FALSE(contains(run.err, "libunbound")) << run.err;
+  EXPECT_FALSE(contains(run.err, "smtp-ping-dns")) << run.err;
+}
+
+TEST(DnsModule, WithoutTheModuleADomainCheckIsUnknownSayingWhy) {
+  TempDir dir;
+  const std::string plugin = lone_copy_of_the_plugin(dir);
+  const auto run = run_program(plugin, {"--domain", "example.invalid", "-t", "2"}, Millis(10'000));
+  EXPECT_EQ(run.exit_code, exit_unknown) << run.describe();
+  EXPECT_TRUE(contains(run.first_line(), "DNS support is not available")) << run.describe();
+  EXPECT_TRUE(contains(run.first_line(), "smtp-ping-dns.so")) << run.describe();
+}
+
 // Issue 13: libidn2 is loaded for an internationalised name only.
 TEST(TlsModule, PlainCheckDoesNotMapLibidn2) {
   ScriptedSmtpServer server;

@@ -706,7 +706,8 @@ TEST_F(CommandLine, HelpTextMentionsEveryLongOption) {
         "--timeout-state", "--proxy", "--starttls", "--ssl", "--sni", "--certificate", "--no-verify", "--cafile",
         "--capath", "--verify-name", "--tls-min", "--client-cert", "--client-key", "--authtype", "--authuser",
         "--authpass", "--password-file", "--allow-plaintext-auth", "--output", "--perfdata-unreached", "--verbose", "--extra-opts", "--help",
-        "--version"})
+        "--version", "--domain", "--parallel", "--all-must-pass", "--fcrdns", "--dns-server", "--trust-anchor",
+        "--no-dnssec"})
     EXPECT_TRUE(mentions(help, option)) << option;
   EXPECT_TRUE(mentions(help, "SMTP_PING_PASSWORD"));
   EXPECT_TRUE(mentions(help, usage_text()));

@@ -1,14 +1,15 @@
 #!/usr/bin/python3
 """Checks checks.d/zabbix/template_smtp_ping.yaml without a Zabbix frontend.
 
-usage: check_template.py TEMPLATE.yaml [SMTP_CHECK_RESULT.json]
+usage: check_template.py TEMPLATE.yaml [SMTP_CHECK_RESULT.json [SMTP_DOMAIN_RESULT.json]]
 
 - parses as YAML in the 6.0 export format;
 - every uuid is a unique, real UUIDv4 (version nibble 4, variant bits 10);
 - dependent items name an existing master item; triggers and graphs reference
   items of this template;
-- with a real smtp.check result: every dependent item's JSONPath without an
-  error handler exists in it; paths with one are simple $.a.b paths.
+- with a real smtp.check (and smtp.domain) result: every dependent item's JSONPath
+  without an error handler exists in its master's result; paths with one are simple
+  $.a.b paths.
 Exits 1 listing every problem.
 """
 import json
@@ -60,7 +61,7 @@ def json_path_value(document, path):
     return value
 
 
-def check_items(template, sample):
+def check_items(template, samples):
     items = template.get("items", [])
     keys = {item["key"] for item in items}
     for item in items:
@@ -78,12 +79,14 @@ def check_items(template, sample):
             if not SIMPLE_PATH.match(path):
                 problems.append(f"item {item['key']}: JSONPath {path} is not a simple $.a.b path")
                 continue
+            master = item["master_item"]["key"].split("[")[0]
+            sample = samples.get(master)
             if sample is None or "error_handler" in step:
                 continue
             try:
                 json_path_value(sample, path)
             except KeyError:
-                problems.append(f"item {item['key']}: {path} not in the smtp.check result")
+                problems.append(f"item {item['key']}: {path} not in the {master} result")
     return keys
 
 
@@ -105,16 +108,16 @@ def check_references(document, template, keys):
 def main(arguments):
     with open(arguments[1], encoding="utf-8") as stream:
         document = yaml.safe_load(stream)
-    sample = None
-    if len(arguments) > 2:
-        with open(arguments[2], encoding="utf-8") as stream:
-            sample = json.load(stream)
+    samples = {}
+    for master, argument in zip(("smtp.check", "smtp.domain"), arguments[2:4]):
+        with open(argument, encoding="utf-8") as stream:
+            samples[master] = json.load(stream)
     export = document["zabbix_export"]
     if export.get("version") != "6.0":
         problems.append("zabbix_export.version is not '6.0'")
     uuids = check_uuids(document)
     for template in export["templates"]:
-        keys = check_items(template, sample)
+        keys = check_items(template, samples)
         check_references(document, template, keys)
     for problem in problems:
         print(problem)

@@ -207,11 +207,18 @@ TEST_F(RunningAgentTest, MxDiscoveryBehindAResolverWithoutDnssecStillWorks) {
 TEST_F(RunningAgentTest, TemplateMatchesARealCheckResult) {
   const AgentAnswer answer = agent_->query(item("smtp.check", server_.port()));
   ASSERT_TRUE(answer.supported) << answer.value;
+  // The domain items read smtp.domain: a domain whose exchanges answer nothing on this port.
+  DnsmasqServer dns;
+  const AgentAnswer domain = agent_->query("smtp.domain[example.test,\"--dns-server " + dns.server() +
+                                           " --no-dnssec -p " + std::to_string(server_.port()) + "\"]");
+  ASSERT_TRUE(domain.supported) << domain.value;
   TempDir directory;
   const auto sample = directory.path() / "smtp.check.json";
   std::ofstream(sample) << answer.value;
-  const CommandResult check =
-      run_command({SYSTEM_PYTHON, TEMPLATE_CHECKER, TEMPLATE_YAML, sample.string()}, 30s);
+  const auto domain_sample = directory.path() / "smtp.domain.json";
+  std::ofstream(domain_sample) << domain.value;
+  const CommandResult check = run_command(
+      {SYSTEM_PYTHON, TEMPLATE_CHECKER, TEMPLATE_YAML, sample.string(), domain_sample.string()}, 30s);
   EXPECT_EQ(check.exit_code, 0) << check.output << check.errors;
 }
 

@@ -1,0 +1,20 @@
+#pragma once
+
+#include <string>
+
+#include "resolver/resolver_options.hpp"
+
+namespace smtp_ping {
+
+// --domain: every MX x every address of a mail domain, probed like one -H check each.
+struct DomainOptions {
+  std::string domain;                  // A-labels, without the trailing dot
+  int parallel = 8;                    // --parallel: targets probed at once
+  bool all_must_pass = false;          // --all-must-pass: the strict worst of all targets
+  bool fcrdns_required = false;        // --fcrdns: an address without matching FCrDNS is WARNING
+  resolver::ResolverOptions dns;       // --dns-server, --trust-anchor, --no-dnssec
+};
+
+inline constexpr int kMaxParallel = 64;
+
+}  // namespace smtp_ping

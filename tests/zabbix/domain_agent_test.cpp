@@ -1,0 +1,102 @@
+// smtp.domain[domain,<options>] inside the real zabbix_agentd, resolving through the DNS
+// fixture (tests/dns). Nothing listens on the exchanges here (the interop test has Postfix
+// there): every target is refused, which is what the key must report, within the item's
+// deadline, as the JSON tree.
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <optional>
+#include <string>
+
+#include "agent_harness.hpp"
+#include "dns_fixture_env.hpp"
+
+namespace smtp_ping::zabbix_test {
+namespace {
+
+namespace fs = std::filesystem;
+using std::chrono::steady_clock;
+using test::DnsFixtureEnv;
+
+const DnsFixtureEnv& dns() { return DnsFixtureEnv::get(); }
+
+class DomainAgent {
+ public:
+  explicit DomainAgent(int timeout_seconds) {
+    fs::create_directories(allowed_);
+    fs::copy_file(dns()["TRUST_ANCHOR"], allowed_ / "test-root.ds");
+    std::ofstream(directory_.path() / "smtp_ping_module.conf") << "AllowedFileDirectory=" << allowed_.string() << "\n";
+    AgentSettings settings;
+    settings.timeout_seconds = timeout_seconds;
+    settings.environment = {"SMTP_PING_MODULE_CONFIG=" + (directory_.path() / "smtp_ping_module.conf").string()};
+    agent_.emplace(settings);
+  }
+  ~DomainAgent() { EXPECT_TRUE(agent_->alive()) << agent_->log(); }
+
+  // smtp.domain[domain,"--dns-server=SERVER --trust-anchor=test-root.ds -p PORT EXTRA"]: a port nothing
+  // listens on, so that a Postfix of another test on port 25 does not answer.
+  AgentAnswer query(const std::string& domain, const std::string& server, const std::string& extra = "") const {
+    return agent_->query("smtp.domain[" + domain + ",\"--dns-server=" + server +
+                         " --trust-anchor=test-root.ds -p 9 " + extra + "\"]");
+  }
+
+ private:
+  TempDir directory_;
+  fs::path allowed_ = directory_.path() / "allowed";
+  std::optional<RunningAgent> agent_;
+};
+
+TEST(DomainAgent, EveryExchangeAndAddressInTheJsonTree) {
+  if (!dns().ok()) GTEST_SKIP() << "DNS fixture: " << dns().problem();
+  DomainAgent agent(3);
+  const AgentAnswer answer = agent.query(dns()["DOMAIN_TWO_MX"], dns()["RESOLVER"], "-4");
+  ASSERT_TRUE(answer.supported) << answer.value;
+  const auto tree = nlohmann::json::parse(answer.value);
+  EXPECT_EQ(tree["kind"], "domain");
+  EXPECT_EQ(tree["state"], "CRITICAL") << "nothing listens on port 9";
+  EXPECT_EQ(tree["dns"]["mx"]["dnssec"], "secure");
+  ASSERT_EQ(tree["exchanges"].size(), 2u);
+  EXPECT_EQ(tree["exchanges"][0]["addresses"].size(), 2u);
+  EXPECT_EQ(tree["exchanges"][1]["addresses"].size(), 1u);
+  EXPECT_EQ(tree["exchanges"][0]["addresses"][0]["probe"]["error"]["phase"], "connect");
+}
+
+TEST(DomainAgent, NullMxIsCriticalNamingRfc7505) {
+  if (!dns().ok()) GTEST_SKIP() << "DNS fixture: " << dns().problem();
+  DomainAgent agent(3);
+  const AgentAnswer answer = agent.query("null-mx." + dns()["ZONE"], dns()["RESOLVER"]);
+  ASSERT_TRUE(answer.supported) << answer.value;
+  const auto tree = nlohmann::json::parse(answer.value);
+  EXPECT_EQ(tree["state"], "CRITICAL");
+  EXPECT_NE(tree["summary"].get<std::string>().find("RFC 7505"), std::string::npos) << answer.value;
+}
+
+TEST(DomainAgent, TrustAnchorOutsideTheAllowedDirectoryIsRefused) {
+  if (!dns().ok()) GTEST_SKIP() << "DNS fixture: " << dns().problem();
+  DomainAgent agent(3);
+  const AgentAnswer answer = agent.query(dns()["DOMAIN_TWO_MX"], dns()["RESOLVER"], "--trust-anchor=/etc/passwd");
+  EXPECT_FALSE(answer.supported);
+  EXPECT_NE(answer.value.find("--trust-anchor"), std::string::npos) << answer.value;
+}
+
+// With the agent's Timeout=1 and a resolver that never answers, the key still answers within
+// the second, naming the DNS step. A deadline, not a speed.
+TEST(DomainAgent, SilentResolverWithTimeoutOneAnswersWithinTheSecond) {
+  if (!dns().ok()) GTEST_SKIP() << "DNS fixture: " << dns().problem();
+  DomainAgent agent(1);
+  const auto start = steady_clock::now();
+  const AgentAnswer answer = agent.query(dns()["DOMAIN_TWO_MX"], dns()["SILENT"]);
+  const std::chrono::duration<double> wall = steady_clock::now() - start;
+  ASSERT_TRUE(answer.supported) << answer.value;
+  const auto tree = nlohmann::json::parse(answer.value);
+  EXPECT_EQ(tree["state"], "CRITICAL");
+  EXPECT_NE(tree["summary"].get<std::string>().find("MX lookup failed"), std::string::npos) << answer.value;
+  EXPECT_LT(wall.count(), 1.0);
+}
+
+}  // namespace
+}  // namespace smtp_ping::zabbix_test
