@@ -68,6 +68,9 @@ class ProbeJudgement {
       if (timing.phase == Phase::auth) facts.auth_mechanism = report_.auth_mechanism;
       phase.facts.push_back(std::move(facts));
       if (timing.phase == Phase::tls && report_.tls) phase.facts.push_back(*report_.tls);
+      if (timing.phase == Phase::data && report_.sent)
+        phase.facts.push_back(SentMessageFacts{report_.sent->message.token, report_.sent->payload_bytes,
+                                               report_.sent->accepted, report_.sent->queue_id});
       if (const RangePair* ranges = phase_ranges(policy_.thresholds, timing.phase))
         if (auto violation = check_thresholds(*ranges, phase.name, seconds)) phase.findings.push_back(*violation);
       if (failure && failure->phase == timing.phase) {

@@ -12,6 +12,7 @@
 #include "options/check_config.hpp"
 #include "options/extra_opts.hpp"
 #include "options/host_names.hpp"
+#include "options/mail_flow_options.hpp"
 #include "options/option_files.hpp"
 #include "output/safe_text.hpp"
 #include "sasl/sasl_mechanism.hpp"
@@ -82,6 +83,7 @@ po::options_description option_table() {
       ("output-format", po::value<std::string>())
       ("perfdata-unreached", po::value<std::string>())
       ("word", po::value<Strings>());  // words that are no option: the positional host, or ignored
+  add_mail_flow_options(table);
   return table;
 }
 
@@ -575,6 +577,7 @@ ParsedCommandLine parse_command_line(const std::vector<std::string>& raw_args, c
   if (raw_args.empty()) throw UsageError("no options given: at least -H/--hostname is needed");
   apply_connection(values, result.config);
   apply_dialog(values, result.config);
+  apply_mail_flow_options(values, result.config);
   for (const auto& text : list_value(values, "warning")) parse_threshold("warning", text, result.config.policy.thresholds);
   for (const auto& text : list_value(values, "critical")) parse_threshold("critical", text, result.config.policy.thresholds);
   apply_tls(values, result.config);

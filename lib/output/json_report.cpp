@@ -2,8 +2,10 @@
 
 #include "common/overloaded.hpp"
 #include "output/describe.hpp"
+#include "output/failure_explanation.hpp"
 #include "output/json_text.hpp"
 #include "output/safe_text.hpp"
+#include "output/sent_message_text.hpp"
 
 namespace smtp_ping {
 namespace {
@@ -190,6 +192,7 @@ json facts_json(const ResultNode& node) {
                      if (!phase.auth_mechanism.empty()) facts["auth_mechanism"] = safe(phase.auth_mechanism);
                    },
                    [&](const TlsFacts& tls) { facts["tls"] = tls_json(tls); },
+                   [&](const SentMessageFacts& message) { facts["message"] = sent_message_json(message); },
                    [&](const SeriesFacts& series) {
                      facts["target"] = target_json(series.target);
                      facts["sent"] = series.stats.sent;
@@ -217,9 +220,13 @@ json node_json(const ResultNode& node) {
   for (const auto& finding : node.findings) findings.push_back(finding_json(finding));
   json children = json::array();
   for (const auto& child : node.children) children.push_back(node_json(child));
+  json facts = facts_json(node);
+  for (const auto& finding : node.findings)
+    if (const auto* step = std::get_if<FailedStep>(&finding.detail))
+      if (const auto explanation = failure_explanation(step->failure)) facts["explanation"] = explanation_json(*explanation);
   json aggregation = {{"rule", aggregation_name(node.aggregation)}};
   if (node.aggregation.rule == Aggregation::Rule::at_least) aggregation["count"] = node.aggregation.count;
-  return {{"name", safe(node.name)},         {"state", state_name(node.state)}, {"facts", facts_json(node)},
+  return {{"name", safe(node.name)},         {"state", state_name(node.state)}, {"facts", facts},
           {"findings", findings},            {"perfdata", perfdata_json(node.perfdata)},
           {"aggregation", aggregation},      {"checks", children}};
 }
@@ -228,12 +235,14 @@ json node_json(const ResultNode& node) {
 
 nlohmann::json failure_json(const std::optional<Failure>& failure) {
   if (!failure) return nullptr;
+  const auto explanation = failure_explanation(*failure);
   return {{"phase", phase_name(failure->phase)},
           {"kind", failure_kind_name(failure->kind)},
           {"message", safe(failure->message)},
           {"command", safe(failure->command)},
           {"expected", safe(failure->expected)},
-          {"reply", reply_json(failure->reply)}};
+          {"reply", reply_json(failure->reply)},
+          {"explanation", explanation ? explanation_json(*explanation) : json(nullptr)}};
 }
 
 json report_to_json(const Report& report, const ResultNode& tree) {
@@ -259,6 +268,9 @@ json report_to_json(const Report& report, const ResultNode& tree) {
   out["perfdata"] = perfdata_json(verdict.perfdata);
   out["connect_attempts"] = safe_list(report.connect_attempts);
   out["tls"] = tls_json(report.tls);
+  out["message"] = report.sent ? sent_message_json(SentMessageFacts{report.sent->message.token, report.sent->payload_bytes,
+                                                                     report.sent->accepted, report.sent->queue_id})
+                               : json(nullptr);
   out["auth"] = report.auth_mechanism.empty() ? json(nullptr) : json{{"mechanism", safe(report.auth_mechanism)}};
   return out;
 }

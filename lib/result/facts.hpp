@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "common/phase.hpp"
+#include "mail/queue_id.hpp"
 #include "probe/report.hpp"
 #include "probe/series_stats.hpp"
 #include "smtp/reply.hpp"
@@ -36,6 +37,14 @@ struct SeriesFacts {
   std::vector<Phase> phases;  // the phases averaged, in plan order
 };
 
-using Fact = std::variant<ProbeFacts, PhaseFacts, TlsFacts, SeriesFacts>;
+// --send: the probe message of the data phase and how the server took it.
+struct SentMessageFacts {
+  std::string token;                // X-Smtp-Ping-Token
+  std::size_t payload_bytes = 0;    // on the wire
+  bool accepted = false;            // the final reply was 2xx
+  std::optional<QueueId> queue_id;  // from the final reply: grep the server's log for it
+};
+
+using Fact = std::variant<ProbeFacts, PhaseFacts, TlsFacts, SeriesFacts, SentMessageFacts>;
 
 }  // namespace smtp_ping

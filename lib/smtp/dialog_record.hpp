@@ -8,6 +8,7 @@
 #include "common/deadline.hpp"
 #include "common/phase.hpp"
 #include "smtp/capabilities.hpp"
+#include "smtp/message_submission.hpp"
 #include "smtp/reply.hpp"
 #include "tls/tls_facts.hpp"
 
@@ -76,6 +77,7 @@ struct DialogRecord {
   std::optional<Failure> quit_failure;  // QUIT's own failure when -q says to ignore it
   std::optional<TlsFacts> tls;      // set once a TLS handshake completed (or its certificate was seen)
   std::string auth_mechanism;       // the SASL mechanism used, when AUTH ran
+  std::optional<SentMessage> sent;  // --send: the probe message, once DATA was answered with 354
 
   // Duration of one phase, if it ran.
   std::optional<Clock::duration> elapsed(Phase phase) const;

@@ -1,0 +1,18 @@
+#pragma once
+
+// The mail-flow options of issue 15 (--send, --message-size), kept apart from
+// the SMTP options of command_line.cpp: the same option language, one concept.
+
+#include <boost/program_options.hpp>
+
+#include "options/check_config.hpp"
+
+namespace smtp_ping {
+
+void add_mail_flow_options(boost::program_options::options_description& table);
+
+// Applies them to `config` after the dialog options (it needs -f and --rcpt);
+// throws UsageError, so a round trip that cannot work is UNKNOWN before any connection.
+void apply_mail_flow_options(const boost::program_options::variables_map& values, CheckConfig& config);
+
+}  // namespace smtp_ping
