@@ -138,7 +138,10 @@ State failure_state(const Failure& failure, const EvaluationPolicy& policy) {
       if (failure.reply && failure.reply->klass() == 4) return State::warning;
       return State::critical;
     case FailureKind::expect_mismatch:
-    case FailureKind::response_mismatch: return State::warning;
+    case FailureKind::response_mismatch:
+    case FailureKind::junk: return State::warning;
+    case FailureKind::not_delivered:
+    case FailureKind::altered: return State::critical;
     case FailureKind::local:
     case FailureKind::interrupted: return State::unknown;
     case FailureKind::resolve:

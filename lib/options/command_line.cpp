@@ -88,7 +88,7 @@ po::options_description option_table() {
 }
 
 const std::set<std::string>& repeatable_options() {
-  static const std::set<std::string> kRepeatable{"command", "response", "rcpt", "warning", "critical", "word"};
+  static const std::set<std::string> kRepeatable{"command", "response", "rcpt", "warning", "critical", "word", "junk-folder"};
   return kRepeatable;
 }
 
@@ -577,13 +577,13 @@ ParsedCommandLine parse_command_line(const std::vector<std::string>& raw_args, c
   if (raw_args.empty()) throw UsageError("no options given: at least -H/--hostname is needed");
   apply_connection(values, result.config);
   apply_dialog(values, result.config);
-  apply_mail_flow_options(values, result.config);
   for (const auto& text : list_value(values, "warning")) parse_threshold("warning", text, result.config.policy.thresholds);
   for (const auto& text : list_value(values, "critical")) parse_threshold("critical", text, result.config.policy.thresholds);
   apply_tls(values, result.config);
   apply_auth(values, result.config, files);
   note_ignored_words(values, after_password, result.config);
   read_tls_files(result.config, files);
+  apply_mail_flow_options(values, result.config, files);
   apply_series(values, result.config);
   apply_output(values, result.config);
   apply_perfdata(values, result.config);

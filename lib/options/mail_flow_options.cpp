@@ -1,8 +1,11 @@
 #include "options/mail_flow_options.hpp"
 
+#include <cstdlib>
 #include <string>
 
 #include "mail/probe_body.hpp"
+#include "mailbox/mailbox_url.hpp"
+#include "options/option_files.hpp"
 
 namespace po = boost::program_options;
 
@@ -25,16 +28,63 @@ std::size_t message_size(const std::string& text) {
   return size;
 }
 
+
+bool flag(const po::variables_map& values, const char* key) { return values.count(key) && values[key].as<bool>(); }
+
+std::string text(const po::variables_map& values, const char* key) {
+  return values.count(key) ? values[key].as<std::string>() : std::string();
+}
+
+std::string mailbox_password(const po::variables_map& values, const FileAccess& files, const CheckConfig& config) {
+  if (values.count("mailbox-password-file")) {
+    try {
+      return read_password_file(text(values, "mailbox-password-file"), files, Deadline::after(config.probe.timeout));
+    } catch (const UsageError& error) {
+      const std::string why = error.what();
+      throw UsageError("--mailbox-password-file" + why.substr(why.find(':')));
+    }
+  }
+  if (const char* env = std::getenv("SMTP_PING_MAILBOX_PASSWORD")) return env;
+  throw UsageError("--mailbox needs a secret: --mailbox-password-file or SMTP_PING_MAILBOX_PASSWORD");
+}
+
+// --mailbox and what goes with it; the URL names user, host, port and folder (libcurl's syntax).
+RoundTripOptions round_trip_options(const po::variables_map& values, const FileAccess& files,
+                                    const CheckConfig& config) {
+  RoundTripOptions options;
+  std::string problem;
+  const auto url = mailbox::parse_mailbox_url(text(values, "mailbox"), problem);
+  if (!url) throw UsageError("invalid value for --mailbox: " + problem);
+  options.account.url = *url;
+  options.account.password = mailbox_password(values, files, config);
+  options.account.allow_plaintext = flag(values, "mailbox-allow-plaintext");
+  options.account.verify_peer = config.probe.tls.verify;
+  options.account.ca_file = config.probe.tls.ca_file.value_or("");
+  if (values.count("junk-folder")) options.junk_folders = values["junk-folder"].as<std::vector<std::string>>();
+  options.keep = flag(values, "keep");
+  return options;
+}
+
 }  // namespace
 
 void add_mail_flow_options(po::options_description& table) {
   table.add_options()
       ("send", po::bool_switch())
-      ("message-size", po::value<std::string>());
+      ("message-size", po::value<std::string>())
+      ("mailbox", po::value<std::string>())
+      ("mailbox-password-file", po::value<std::string>())
+      ("mailbox-allow-plaintext", po::bool_switch())
+      ("junk-folder", po::value<std::vector<std::string>>())
+      ("keep", po::bool_switch());
 }
 
-void apply_mail_flow_options(const po::variables_map& values, CheckConfig& config) {
-  const bool send = values.count("send") && values["send"].as<bool>();
+void apply_mail_flow_options(const po::variables_map& values, CheckConfig& config, const FileAccess& files) {
+  const bool mailbox = values.count("mailbox") > 0;
+  for (const char* key : {"mailbox-password-file", "junk-folder"})
+    if (values.count(key) && !mailbox) throw UsageError(std::string("--") + key + " needs --mailbox");
+  for (const char* key : {"mailbox-allow-plaintext", "keep"})
+    if (flag(values, key) && !mailbox) throw UsageError(std::string("--") + key + " needs --mailbox");
+  const bool send = flag(values, "send") || mailbox;  // --mailbox implies --send
   if (values.count("message-size") && !send) throw UsageError("--message-size needs --send");
   if (!send) return;
   ProbeOptions& probe = config.probe;
@@ -44,6 +94,7 @@ void apply_mail_flow_options(const po::variables_map& values, CheckConfig& confi
   SendOptions options;
   if (values.count("message-size")) options.body_size = message_size(values["message-size"].as<std::string>());
   probe.send = options;
+  if (mailbox) probe.mailbox = round_trip_options(values, files, config);
 }
 
 }  // namespace smtp_ping

@@ -134,6 +134,22 @@ json tls_json(const std::optional<TlsFacts>& facts) {
 }
 
 
+// --mailbox: where the probe was found and what became of it.
+json round_trip_json(const std::optional<RoundTripRecord>& record) {
+  if (!record) return nullptr;
+  return {{"folder", safe(record->folder)},
+          {"in_junk", record->in_junk},
+          {"resolution", to_seconds(record->resolution)},
+          {"searches", record->searches},
+          {"internal_date", record->internal_date ? json(*record->internal_date) : json(nullptr)},
+          {"intact", record->intact},
+          {"added_headers", safe_list(record->added_headers)},
+          {"removed", record->removed},
+          {"flagged_only", record->flagged_only},
+          {"kept", record->kept},
+          {"cleanup_problem", record->cleanup_problem.empty() ? json(nullptr) : json(safe(record->cleanup_problem))}};
+}
+
 json range_json(const Range& range) {
   return {{"text", safe(range.text)}, {"start", range.start}, {"end", range.end}, {"inside", range.inside}};
 }
@@ -271,6 +287,7 @@ json report_to_json(const Report& report, const ResultNode& tree) {
   out["message"] = report.sent ? sent_message_json(SentMessageFacts{report.sent->message.token, report.sent->payload_bytes,
                                                                      report.sent->accepted, report.sent->queue_id})
                                : json(nullptr);
+  out["round_trip"] = round_trip_json(report.round_trip);
   out["auth"] = report.auth_mechanism.empty() ? json(nullptr) : json{{"mechanism", safe(report.auth_mechanism)}};
   return out;
 }

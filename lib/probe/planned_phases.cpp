@@ -21,6 +21,8 @@ std::vector<Phase> planned_phases(const ProbeOptions& options) {
   if (options.send) phases.push_back(Phase::data);
   if (!options.commands.empty()) phases.push_back(Phase::command);
   phases.push_back(Phase::quit);
+  if (options.mailbox)
+    for (const Phase phase : {Phase::delivery, Phase::fetch}) phases.push_back(phase);
   return phases;
 }
 

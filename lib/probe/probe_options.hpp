@@ -4,6 +4,7 @@
 #include <string>
 
 #include "net/socket_address.hpp"
+#include "probe/round_trip_options.hpp"
 #include "smtp/dialog_options.hpp"
 
 namespace smtp_ping {
@@ -14,6 +15,7 @@ struct ProbeOptions : DialogOptions {
   AddressFamily family = AddressFamily::any;
   std::optional<std::string> bind_address;
   bool proxy_header = false;           // send HAProxy PROXY v1 first
+  std::optional<RoundTripOptions> mailbox;  // --mailbox: after the dialog, wait for the probe there
 };
 
 }  // namespace smtp_ping

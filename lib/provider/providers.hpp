@@ -15,5 +15,6 @@ struct Module {
 };
 
 inline constexpr Module kTls{"TLS support", "smtp-ping-tls.so", "smtp_ping_tls_module"};
+inline constexpr Module kCurl{"mailbox support (libcurl)", "smtp-ping-curl.so", "smtp_ping_curl_module"};
 
 }  // namespace smtp_ping::provider

@@ -48,6 +48,9 @@ enum class FailureKind {
   auth,             // credentials rejected
   local,            // local error: socket(), bind(), bad configuration seen at run time
   interrupted,      // a signal ended the check (check_smtp_ping: SIGTERM, SIGINT)
+  not_delivered,    // --mailbox: the probe did not arrive within the deadline
+  altered,          // --mailbox: it arrived, but not as sent
+  junk,             // --mailbox: it arrived in a junk folder
 };
 
 std::string_view failure_kind_name(FailureKind kind);
