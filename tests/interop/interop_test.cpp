@@ -662,4 +662,97 @@ TEST_F(Postfix, UnknownMailboxIsExplained) {
   EXPECT_FALSE(explanation.value("hint", "").empty()) << run.out;
 }
 
+// ---- mail flow (issue 15): the round trip, Postfix -> Dovecot (LMTP) -> IMAP/POP3 ----
+
+class PostfixFlow : public Postfix {
+ protected:
+  std::string mailbox_url(const std::string& scheme, const std::string& rcpt) const {
+    const std::string port = get(scheme == "imap" ? "PORT_IMAP" : scheme == "imaps" ? "PORT_IMAPS" : "PORT_POP3");
+    const std::string user = rcpt.substr(0, rcpt.find('@')) + "%40" + rcpt.substr(rcpt.find('@') + 1);
+    return scheme + "://" + user + "@" + host() + ":" + port + "/INBOX";
+  }
+
+  CheckRun flow(const std::string& rcpt, const std::string& scheme, std::vector<std::string> extra = {}) const {
+    std::vector<std::string> args{"-H", host(), "-t", "15", "-S", "--cafile", get("CA"), "-f", get("MAIL_SENDER"),
+                                  "--rcpt", rcpt, "--mailbox", mailbox_url(scheme, rcpt)};
+    args.insert(args.end(), extra.begin(), extra.end());
+    return run_check(args, kHardLimit, {{"SMTP_PING_MAILBOX_PASSWORD", get("MAIL_PASS")}});
+  }
+
+  // Messages in a user's Maildir (new, cur and the Junk folder's).
+  std::size_t stored(const std::string& rcpt) const {
+    const std::string maildir = get("MAIL_DIR") + "/" + get("MAIL_DOMAIN") + "/" + rcpt.substr(0, rcpt.find('@')) + "/Maildir";
+    std::size_t count = 0;
+    for (const char* sub : {"/new", "/cur", "/.Junk/new", "/.Junk/cur"}) {
+      std::error_code error;
+      for (auto it = std::filesystem::directory_iterator(maildir + sub, error); !error && it != std::filesystem::directory_iterator();
+           it.increment(error))
+        ++count;
+    }
+    return count;
+  }
+};
+
+TEST_F(PostfixFlow, NormalOverImapStartTlsIsOkAndLeavesTheMailboxAsItWas) {
+  const std::size_t before = stored(get("RCPT_NORMAL"));
+  const auto run = flow(get("RCPT_NORMAL"), "imap");
+  expect_ok_with_phases(run, {"data", "delivery", "fetch"});
+  EXPECT_TRUE(std::regex_search(run.first_line(), std::regex(R"(queue id [0-9A-F]+ \(postfix\))"))) << run.describe();
+  EXPECT_FALSE(run.output().find(get("MAIL_PASS")) != std::string::npos) << run.describe();
+  EXPECT_EQ(stored(get("RCPT_NORMAL")), before);
+}
+
+TEST_F(PostfixFlow, NormalOverImapsIsOk) {
+  const std::size_t before = stored(get("RCPT_NORMAL"));
+  const auto run = flow(get("RCPT_NORMAL"), "imaps");
+  expect_ok_with_phases(run, {"data", "delivery", "fetch"});
+  EXPECT_EQ(stored(get("RCPT_NORMAL")), before);
+}
+
+TEST_F(PostfixFlow, NormalOverPop3IsOk) {
+  const std::size_t before = stored(get("RCPT_NORMAL"));
+  const auto run = flow(get("RCPT_NORMAL"), "pop3");
+  expect_ok_with_phases(run, {"data", "delivery", "fetch"});
+  EXPECT_EQ(stored(get("RCPT_NORMAL")), before);
+}
+
+TEST_F(PostfixFlow, AlteredBodyIsCriticalNamingTheLine) {
+  const auto run = flow(get("RCPT_ALTERED"), "imap");
+  ASSERT_EQ(run.exit_code, 2) << run.describe();
+  EXPECT_NE(run.first_line().find("altered in transit: body line "), std::string::npos) << run.describe();
+  EXPECT_NE(run.first_line().find(get("ALTER_REPLACEMENT")), std::string::npos) << run.describe();
+}
+
+TEST_F(PostfixFlow, DiscardedIsCriticalNotDeliveredWithTheQueueId) {
+  const auto run = flow(get("RCPT_DISCARDED"), "imap", {"-t", "4"});
+  ASSERT_EQ(run.exit_code, 2) << run.describe();
+  EXPECT_TRUE(std::regex_search(run.first_line(), std::regex(R"(not delivered within \d\.\ds \(queue id [0-9A-F]+\))")))
+      << run.describe();
+}
+
+// The delivery phase ends at the search that found the probe, so it exceeds the real delay by
+// at most the poll interval then (the reported resolution: near 1 s, the schedule's cap, at 3 s).
+TEST_F(PostfixFlow, DelayedDeliveryIsMeasuredWithinItsResolution) {
+  const auto run = flow(get("RCPT_DELAYED"), "imap", {"--output", "json"});
+  ASSERT_EQ(run.exit_code, 0) << run.describe();
+  const auto json = nlohmann::json::parse(run.out, nullptr, false);
+  ASSERT_TRUE(json.is_object()) << run.describe();
+  const double delivery = json["timings"]["delivery"].get<double>();
+  const double delay = std::stod(get("DELAY_SECONDS"));
+  const double resolution = json["round_trip"]["resolution"].get<double>();
+  EXPECT_GE(delivery, delay) << run.out;
+  // The fixture's own hand-over adds about 0.06 s to its sleep (tests/interop/README.md).
+  EXPECT_LE(delivery, delay + 0.06 + resolution + 0.2) << run.out;
+  EXPECT_LE(resolution, 1.2) << run.out;  // the 1 s cap plus one search
+}
+
+TEST_F(PostfixFlow, JunkIsAWarning) {
+  const std::size_t before = stored(get("RCPT_JUNK"));
+  const auto run = flow(get("RCPT_JUNK"), "imap", {"--junk-folder", get("JUNK_FOLDER")});
+  ASSERT_EQ(run.exit_code, 1) << run.describe();
+  EXPECT_NE(run.first_line().find("delivered to junk (folder " + get("JUNK_FOLDER") + ")"), std::string::npos)
+      << run.describe();
+  EXPECT_EQ(stored(get("RCPT_JUNK")), before);
+}
+
 }  // namespace
