@@ -71,6 +71,7 @@ class ProbeJudgement {
       if (timing.phase == Phase::data && report_.sent)
         phase.facts.push_back(SentMessageFacts{report_.sent->message.token, report_.sent->payload_bytes,
                                                report_.sent->accepted, report_.sent->queue_id});
+      if (timing.phase == Phase::delivery && report_.round_trip) phase.facts.push_back(*report_.round_trip);
       if (const RangePair* ranges = phase_ranges(policy_.thresholds, timing.phase))
         if (auto violation = check_thresholds(*ranges, phase.name, seconds)) phase.findings.push_back(*violation);
       if (failure && failure->phase == timing.phase) {

@@ -125,6 +125,7 @@ std::string phase_detail(const ResultNode& phase, const PhaseFacts& facts, const
   if (facts.phase == Phase::auth && !facts.auth_mechanism.empty())
     detail += " (" + safe_text(facts.auth_mechanism) + ")";
   if (const auto* message = fact_of<SentMessageFacts>(phase)) detail += ", " + sent_message_text(*message);
+  if (const auto* record = fact_of<RoundTripRecord>(phase)) detail += round_trip_text(*record);
   return detail;
 }
 

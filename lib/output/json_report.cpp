@@ -209,6 +209,7 @@ json facts_json(const ResultNode& node) {
                    },
                    [&](const TlsFacts& tls) { facts["tls"] = tls_json(tls); },
                    [&](const SentMessageFacts& message) { facts["message"] = sent_message_json(message); },
+                   [&](const RoundTripRecord& record) { facts["round_trip"] = round_trip_json(record); },
                    [&](const SeriesFacts& series) {
                      facts["target"] = target_json(series.target);
                      facts["sent"] = series.stats.sent;

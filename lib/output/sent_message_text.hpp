@@ -14,6 +14,9 @@ namespace smtp_ping {
 // or "message of 1450 octets not accepted".
 std::string sent_message_text(const SentMessageFacts& message);
 
+// " found in INBOX after 7 searches (resolution 0.337s), intact, removed": the delivery line of -v.
+std::string round_trip_text(const RoundTripRecord& record);
+
 // {token, octets, accepted, queue_id, queue_id_form}
 nlohmann::json sent_message_json(const SentMessageFacts& message);
 

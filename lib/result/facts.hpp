@@ -45,6 +45,6 @@ struct SentMessageFacts {
   std::optional<QueueId> queue_id;  // from the final reply: grep the server's log for it
 };
 
-using Fact = std::variant<ProbeFacts, PhaseFacts, TlsFacts, SeriesFacts, SentMessageFacts>;
+using Fact = std::variant<ProbeFacts, PhaseFacts, TlsFacts, SeriesFacts, SentMessageFacts, RoundTripRecord>;
 
 }  // namespace smtp_ping
