@@ -178,7 +178,7 @@ std::string probe_summary(const ResultNode& probe, const ProbeFacts& facts) {
                              : target + " answered in " + number_text(facts.total_seconds, 3) + "s";
   const std::string separator = failure ? "; " : ", ";
   for (const auto& phase : probe.children)
-    if (const auto* message = fact_of<SentMessageFacts>(phase); message && message->accepted)
+    if (const auto* message = fact_of<SentMessageFacts>(phase); message && message->accepted && !failure)
       text += separator + sent_message_text(*message);
   for (const auto& violation : violations_worst_first(probe)) text += separator + finding_text(violation);
   for (const auto& finding : probe.findings)
