@@ -6,7 +6,7 @@
 namespace smtp_ping {
 namespace {
 
-constexpr std::array<std::pair<Phase, std::string_view>, 13> kPhaseNames{{
+constexpr std::array<std::pair<Phase, std::string_view>, 15> kPhaseNames{{
     {Phase::dns, "dns"},
     {Phase::connect, "connect"},
     {Phase::banner, "banner"},
@@ -20,6 +20,8 @@ constexpr std::array<std::pair<Phase, std::string_view>, 13> kPhaseNames{{
     {Phase::data, "data"},
     {Phase::command, "command"},
     {Phase::quit, "quit"},
+    {Phase::delivery, "delivery"},
+    {Phase::fetch, "fetch"},
 }};
 
 }  // namespace

@@ -21,6 +21,8 @@ enum class Phase {
   data,
   command,  // custom -C commands
   quit,
+  delivery,  // --mailbox: from the final DATA reply to the search that found the probe
+  fetch,     // --mailbox: retrieving it
 };
 
 std::string_view phase_name(Phase phase);

@@ -68,6 +68,10 @@ class ProbeJudgement {
       if (timing.phase == Phase::auth) facts.auth_mechanism = report_.auth_mechanism;
       phase.facts.push_back(std::move(facts));
       if (timing.phase == Phase::tls && report_.tls) phase.facts.push_back(*report_.tls);
+      if (timing.phase == Phase::data && report_.sent)
+        phase.facts.push_back(SentMessageFacts{report_.sent->message.token, report_.sent->payload_bytes,
+                                               report_.sent->accepted, report_.sent->queue_id});
+      if (timing.phase == Phase::delivery && report_.round_trip) phase.facts.push_back(*report_.round_trip);
       if (const RangePair* ranges = phase_ranges(policy_.thresholds, timing.phase))
         if (auto violation = check_thresholds(*ranges, phase.name, seconds)) phase.findings.push_back(*violation);
       if (failure && failure->phase == timing.phase) {
@@ -135,7 +139,10 @@ State failure_state(const Failure& failure, const EvaluationPolicy& policy) {
       if (failure.reply && failure.reply->klass() == 4) return State::warning;
       return State::critical;
     case FailureKind::expect_mismatch:
-    case FailureKind::response_mismatch: return State::warning;
+    case FailureKind::response_mismatch:
+    case FailureKind::junk: return State::warning;
+    case FailureKind::not_delivered:
+    case FailureKind::altered: return State::critical;
     case FailureKind::local:
     case FailureKind::interrupted: return State::unknown;
     case FailureKind::resolve:

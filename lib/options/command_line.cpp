@@ -16,6 +16,7 @@
 #include "options/extra_opts.hpp"
 #include "options/mentioned_options.hpp"
 #include "options/host_names.hpp"
+#include "options/mail_flow_options.hpp"
 #include "options/option_files.hpp"
 #include "output/safe_text.hpp"
 #include "sasl/sasl_mechanism.hpp"
@@ -94,13 +95,14 @@ po::options_description option_table(const std::vector<std::string>* mentioned =
       ("output-format", po::value<std::string>())
       ("perfdata-unreached", po::value<std::string>());
   add_domain_options(table);
+  add_mail_flow_options(table);
   table.always("word", po::value<Strings>());  // words that are no option: the positional host, or ignored
   return table.take();
 }
 
 const std::set<std::string>& repeatable_options() {
   static const std::set<std::string> kRepeatable{"command", "response", "rcpt", "warning", "critical", "word",
-                                                 "trust-anchor"};
+                                                 "trust-anchor", "junk-folder"};
   return kRepeatable;
 }
 
@@ -527,6 +529,8 @@ void apply_load(const po::variables_map& values, CheckConfig& config) {
   }
   if (values.count("count")) throw UsageError("--load and -n/--count exclude each other (a load run has --sessions)");
   if (values.count("domain")) throw UsageError("--load and --domain exclude each other: load one server (-H)");
+  if (values.count("mailbox"))
+    throw UsageError("--load and --mailbox exclude each other: a load run sends (--send), it does not fetch");
   if (values.count("concurrency") && values.count("rate"))
     throw UsageError("--concurrency and --rate exclude each other: sessions at once, or new sessions a second");
   if (!values.count("duration") && !values.count("sessions"))
@@ -667,6 +671,7 @@ ParsedCommandLine parse_command_line(const std::vector<std::string>& raw_args, c
   apply_auth(values, result.config, files);
   note_ignored_words(values, after_password, result.config);
   read_tls_files(result.config, files);
+  apply_mail_flow_options(values, result.config, files);
   apply_series(values, result.config);
   apply_load(values, result.config);
   apply_output(values, result.config);

@@ -7,7 +7,9 @@
 #include "common/overloaded.hpp"
 #include "common/text.hpp"
 #include "output/fcrdns_text.hpp"
+#include "output/failure_explanation.hpp"
 #include "output/safe_text.hpp"
+#include "output/sent_message_text.hpp"
 
 namespace smtp_ping {
 namespace {
@@ -136,6 +138,8 @@ std::string phase_detail(const ResultNode& phase, const PhaseFacts& facts, const
   std::string detail = facts.reply ? reply_detail(*facts.reply, facts.phase) : std::string();
   if (facts.phase == Phase::auth && !facts.auth_mechanism.empty())
     detail += " (" + safe_text(facts.auth_mechanism) + ")";
+  if (const auto* message = fact_of<SentMessageFacts>(phase)) detail += ", " + sent_message_text(*message);
+  if (const auto* record = fact_of<RoundTripRecord>(phase)) detail += round_trip_text(*record);
   return detail;
 }
 
@@ -155,6 +159,9 @@ std::vector<Subcheck> probe_details(const ResultNode& probe, const ProbeFacts& f
       text += detail;
     }
     lines.push_back({phase.state, std::move(text)});
+    if (const auto* step = finding_of<FailedStep>(phase))
+      if (const auto explanation = failure_explanation(step->failure))
+        lines.push_back({phase.state, "  explanation: " + explanation_line(*explanation)});
   }
   for (const auto& finding : probe.findings) {
     if (const auto* step = std::get_if<FailedStep>(&finding.detail))
@@ -191,6 +198,9 @@ std::string probe_summary(const ResultNode& probe, const ProbeFacts& facts) {
   std::string text = failure ? target + ": " + std::string(phase_name(failure->phase)) + " failed: " + failure_text(*failure)
                              : target + " answered in " + number_text(facts.total_seconds, 3) + "s";
   const std::string separator = failure ? "; " : ", ";
+  for (const auto& phase : probe.children)
+    if (const auto* message = fact_of<SentMessageFacts>(phase); message && message->accepted && !failure)
+      text += separator + sent_message_text(*message);
   for (const auto& violation : violations_worst_first(probe)) text += separator + finding_text(violation);
   for (const auto& finding : probe.findings)
     if (std::holds_alternative<CertificateNameMismatch>(finding.detail) ||
@@ -389,6 +399,8 @@ std::string failure_text(const Failure& failure) {
   std::string text = safe_text(failure.message);
   if (failure.reply) text += ": " + reply_text(*failure.reply);
   if (!failure.expected.empty()) text += " (expected " + safe_text(failure.expected) + ")";
+  if (const auto explanation = failure_explanation(failure))
+    if (const std::string brief = explanation_brief(*explanation); !brief.empty()) text += " - " + brief;
   return text;
 }
 

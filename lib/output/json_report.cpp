@@ -4,8 +4,10 @@
 
 #include "common/overloaded.hpp"
 #include "output/describe.hpp"
+#include "output/failure_explanation.hpp"
 #include "output/json_text.hpp"
 #include "output/safe_text.hpp"
+#include "output/sent_message_text.hpp"
 
 namespace smtp_ping {
 namespace {
@@ -133,6 +135,22 @@ json tls_json(const std::optional<TlsFacts>& facts) {
 }
 
 
+// --mailbox: where the probe was found and what became of it.
+json round_trip_json(const std::optional<RoundTripRecord>& record) {
+  if (!record) return nullptr;
+  return {{"folder", safe(record->folder)},
+          {"in_junk", record->in_junk},
+          {"resolution", to_seconds(record->resolution)},
+          {"searches", record->searches},
+          {"internal_date", record->internal_date ? json(*record->internal_date) : json(nullptr)},
+          {"intact", record->intact},
+          {"added_headers", safe_list(record->added_headers)},
+          {"removed", record->removed},
+          {"flagged_only", record->flagged_only},
+          {"kept", record->kept},
+          {"cleanup_problem", record->cleanup_problem.empty() ? json(nullptr) : json(safe(record->cleanup_problem))}};
+}
+
 json range_json(const Range& range) {
   return {{"text", safe(range.text)}, {"start", range.start}, {"end", range.end}, {"inside", range.inside}};
 }
@@ -258,6 +276,8 @@ json facts_json(const ResultNode& node) {
                      if (!phase.auth_mechanism.empty()) facts["auth_mechanism"] = safe(phase.auth_mechanism);
                    },
                    [&](const TlsFacts& tls) { facts["tls"] = tls_json(tls); },
+                   [&](const SentMessageFacts& message) { facts["message"] = sent_message_json(message); },
+                   [&](const RoundTripRecord& record) { facts["round_trip"] = round_trip_json(record); },
                    [&](const SeriesFacts& series) {
                      facts["target"] = target_json(series.target);
                      facts["sent"] = series.stats.sent;
@@ -295,9 +315,13 @@ json node_json(const ResultNode& node) {
   for (const auto& finding : node.findings) findings.push_back(finding_json(finding));
   json children = json::array();
   for (const auto& child : node.children) children.push_back(node_json(child));
+  json facts = facts_json(node);
+  for (const auto& finding : node.findings)
+    if (const auto* step = std::get_if<FailedStep>(&finding.detail))
+      if (const auto explanation = failure_explanation(step->failure)) facts["explanation"] = explanation_json(*explanation);
   json aggregation = {{"rule", aggregation_name(node.aggregation)}};
   if (node.aggregation.rule == Aggregation::Rule::at_least) aggregation["count"] = node.aggregation.count;
-  return {{"name", safe(node.name)},         {"state", state_name(node.state)}, {"facts", facts_json(node)},
+  return {{"name", safe(node.name)},         {"state", state_name(node.state)}, {"facts", facts},
           {"findings", findings},            {"perfdata", perfdata_json(node.perfdata)},
           {"aggregation", aggregation},      {"checks", children}};
 }
@@ -310,12 +334,14 @@ nlohmann::json optional_number(const std::optional<double>& value) {
 
 nlohmann::json failure_json(const std::optional<Failure>& failure) {
   if (!failure) return nullptr;
+  const auto explanation = failure_explanation(*failure);
   return {{"phase", phase_name(failure->phase)},
           {"kind", failure_kind_name(failure->kind)},
           {"message", safe(failure->message)},
           {"command", safe(failure->command)},
           {"expected", safe(failure->expected)},
-          {"reply", reply_json(failure->reply)}};
+          {"reply", reply_json(failure->reply)},
+          {"explanation", explanation ? explanation_json(*explanation) : json(nullptr)}};
 }
 
 json report_to_json(const Report& report, const ResultNode& tree) {
@@ -341,6 +367,10 @@ json report_to_json(const Report& report, const ResultNode& tree) {
   out["perfdata"] = perfdata_json(verdict.perfdata);
   out["connect_attempts"] = safe_list(report.connect_attempts);
   out["tls"] = tls_json(report.tls);
+  out["message"] = report.sent ? sent_message_json(SentMessageFacts{report.sent->message.token, report.sent->payload_bytes,
+                                                                     report.sent->accepted, report.sent->queue_id})
+                               : json(nullptr);
+  out["round_trip"] = round_trip_json(report.round_trip);
   out["auth"] = report.auth_mechanism.empty() ? json(nullptr) : json{{"mechanism", safe(report.auth_mechanism)}};
   return out;
 }

@@ -18,8 +18,11 @@ std::vector<Phase> planned_phases(const ProbeOptions& options) {
   if (!options.auth.mechanism.empty()) phases.push_back(Phase::auth);
   if (options.mail_from || !options.rcpt_to.empty()) phases.push_back(Phase::mail);
   if (!options.rcpt_to.empty()) phases.push_back(Phase::rcpt);
+  if (options.send) phases.push_back(Phase::data);
   if (!options.commands.empty()) phases.push_back(Phase::command);
   phases.push_back(Phase::quit);
+  if (options.mailbox)
+    for (const Phase phase : {Phase::delivery, Phase::fetch}) phases.push_back(phase);
   return phases;
 }
 

@@ -7,6 +7,7 @@
 
 #include "dns/resolve.hpp"
 #include "probe/planned_phases.hpp"
+#include "probe/round_trip.hpp"
 #include "probe/secret_redaction.hpp"
 #include "sasl/secret_forms.hpp"
 #include "smtp/dialog.hpp"
@@ -120,20 +121,25 @@ void probe(const ProbeOptions& requested, const Deadline& deadline, Clock::time_
   }
   if (!connection) return;
   run_dialog(*connection, requested, deadline, start, report);
+  connection.reset();
+  if (requested.mailbox) run_round_trip(*requested.mailbox, deadline, start, report);
 }
 
 // The server's words may quote the credentials: none of their forms may reach
 // any output. The base64 forms only when AUTH ran (then the TLS module that
 // encodes them is loaded already); it cannot fail the check.
 void hide_secrets(const ProbeOptions& options, Report& report) {
-  if (options.auth.secret.empty()) return;
-  std::vector<std::string> forms{options.auth.secret};
-  try {
-    forms = secret_forms(options.auth, options.host, options.effective_port(), !report.auth_mechanism.empty());
-  } catch (const std::exception&) {
-    // no base64 without the TLS module: the secret itself is still hidden
+  std::vector<std::string> forms;
+  if (!options.auth.secret.empty()) {
+    forms = {options.auth.secret};
+    try {
+      forms = secret_forms(options.auth, options.host, options.effective_port(), !report.auth_mechanism.empty());
+    } catch (const std::exception&) {
+      // no base64 without the TLS module: the secret itself is still hidden
+    }
   }
-  redact_secrets(report, forms);
+  if (options.mailbox && !options.mailbox->account.password.empty()) forms.push_back(options.mailbox->account.password);
+  if (!forms.empty()) redact_secrets(report, forms);
 }
 
 }  // namespace

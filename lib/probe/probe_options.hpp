@@ -4,6 +4,7 @@
 #include <string>
 
 #include "net/socket_address.hpp"
+#include "probe/round_trip_options.hpp"
 #include "smtp/dialog_options.hpp"
 
 namespace smtp_ping {
@@ -17,6 +18,7 @@ struct ProbeOptions : DialogOptions {
   // Connect to this numeric address instead of resolving `host`, which still names the server
   // (SNI, certificate, SASL): one address of a mail exchange in a domain check.
   std::optional<std::string> connect_address;
+  std::optional<RoundTripOptions> mailbox;  // --mailbox: after the dialog, wait for the probe there
 };
 
 }  // namespace smtp_ping

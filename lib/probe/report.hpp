@@ -6,6 +6,7 @@
 
 #include "common/deadline.hpp"
 #include "common/phase.hpp"
+#include "probe/round_trip_record.hpp"
 #include "smtp/dialog_record.hpp"
 #include "tls/tls_options.hpp"
 
@@ -27,6 +28,7 @@ struct Report : DialogRecord {
   std::vector<Phase> planned_phases;  // what the options asked for, whether it ran or not
   Clock::duration total{};
   std::vector<std::string> connect_attempts;  // "192.0.2.1: connection refused" per address tried
+  std::optional<RoundTripRecord> round_trip;  // --mailbox, once the probe was found
 };
 
 }  // namespace smtp_ping

@@ -16,5 +16,6 @@ struct Module {
 
 inline constexpr Module kTls{"TLS support", "smtp-ping-tls.so", "smtp_ping_tls_module"};
 inline constexpr Module kDns{"DNS support", "smtp-ping-dns.so", "smtp_ping_dns_module"};
+inline constexpr Module kCurl{"mailbox support (libcurl)", "smtp-ping-curl.so", "smtp_ping_curl_module"};
 
 }  // namespace smtp_ping::provider

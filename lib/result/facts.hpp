@@ -11,6 +11,7 @@
 #include "load/load_errors.hpp"
 #include "load/load_plan.hpp"
 #include "load/load_stats.hpp"
+#include "mail/queue_id.hpp"
 #include "probe/report.hpp"
 #include "probe/series_stats.hpp"
 #include "smtp/reply.hpp"
@@ -55,6 +56,15 @@ struct RampFacts {
   double ramp_to = 0;
 };
 
-using Fact = std::variant<ProbeFacts, PhaseFacts, TlsFacts, SeriesFacts, LoadFacts, RampFacts>;
+// --send: the probe message of the data phase and how the server took it.
+struct SentMessageFacts {
+  std::string token;                // X-Smtp-Ping-Token
+  std::size_t payload_bytes = 0;    // on the wire
+  bool accepted = false;            // the final reply was 2xx
+  std::optional<QueueId> queue_id;  // from the final reply: grep the server's log for it
+};
+
+using Fact = std::variant<ProbeFacts, PhaseFacts, TlsFacts, SeriesFacts, SentMessageFacts, RoundTripRecord,
+                          LoadFacts, RampFacts>;
 
 }  // namespace smtp_ping

@@ -6,6 +6,8 @@
 #include <optional>
 #include <utility>
 
+#include "mail/dot_stuffing.hpp"
+#include "mail/probe_token.hpp"
 #include "net/host_name.hpp"
 #include "sasl/sasl_crypto.hpp"
 #include "sasl/sasl_mechanism.hpp"
@@ -55,6 +57,7 @@ class Dialog {
       expected_text();
       if (!options_.auth.mechanism.empty()) authenticate();
       if (options_.mail_from || !options_.rcpt_to.empty()) envelope();
+      if (options_.send) data();
       custom_commands();
       quit();
     } catch (const StepFailure& step) {
@@ -64,8 +67,8 @@ class Dialog {
       else if (step.connection_usable)
         polite_quit();
     } catch (const TlsFailure& unavailable) {
-      // Only SASL's base64/HMAC get here (the handshake judges its own):
-      // check_smtp_ping loads them with TLS, and the TLS module is missing.
+      // Only SASL's base64/HMAC and the probe message's digest get here (the handshake
+      // judges its own): check_smtp_ping loads them with TLS, and the TLS module is missing.
       report_.failure = Failure{phase_, FailureKind::local, unavailable.message(), std::nullopt, command_, {}};
       polite_quit();
     }
@@ -103,11 +106,15 @@ class Dialog {
     add_timing(report_.phases, {phase, began - start_, Clock::now() - began});
   }
 
+  // What take_turn() sends: one command line, or a DATA payload that carries its own line ends.
+  enum class Outgoing { command_line, payload };
+
   // Sends one command (none for the greeting; an empty one is a valid SASL
   // answer) and reads its reply, recording the transcript entry and the phase time
   // whatever happens.
   Reply take_turn(Phase phase, const std::optional<std::string>& command, const std::string& shown,
-                 const std::string& waiting_for, bool cleanup = false) {
+                 const std::string& waiting_for, bool cleanup = false,
+                 Outgoing outgoing = Outgoing::command_line) {
     phase_ = phase;
     command_ = shown;
     const auto began = Clock::now();
@@ -117,8 +124,12 @@ class Dialog {
     try {
       if (command) {
         refuse_unsolicited_data();
-        refuse_unsafe_line(*command, shown);
-        connection_.send(*command + "\r\n", deadline_);
+        if (outgoing == Outgoing::payload) {
+          connection_.send(*command, deadline_);
+        } else {
+          refuse_unsafe_line(*command, shown);
+          connection_.send(*command + "\r\n", deadline_);
+        }
         sent = true;
       }
       Reply reply = reader_.read_reply(deadline_);
@@ -370,6 +381,36 @@ class Dialog {
       const std::string rcpt = "RCPT TO:<" + recipient + ">";
       expect_positive(command(Phase::rcpt, rcpt), rcpt);
     }
+  }
+
+  // --send: DATA, the 354 go-ahead, the probe message dot-stuffed, and its
+  // final reply, judged like every reply. The phase runs from DATA to that
+  // reply; the message is composed first (its digest may load the TLS provider).
+  void data() {
+    phase_ = Phase::data;
+    command_ = "DATA";
+    SentMessage sent;
+    sent.message = compose_probe_message(ProbeMessageSpec{options_.mail_from.value_or(""), options_.rcpt_to,
+                                                          random_probe_token(), std::chrono::system_clock::now(),
+                                                          options_.send->body_size});
+    const std::string payload = data_payload(sent.message.text);
+    sent.payload_bytes = payload.size();
+    const Reply go_ahead = command(Phase::data, "DATA");
+    if (go_ahead.code != 354) fail(FailureKind::reply, "DATA rejected", go_ahead, "354");
+    report_.sent = std::move(sent);
+    const std::string shown = "<probe message, " + std::to_string(payload.size()) + " octets>";
+    const Reply reply = take_turn(Phase::data, payload, shown, "the reply to the message", false, Outgoing::payload);
+    SentMessage& record = *report_.sent;
+    if (reply.klass() != 2) fail(FailureKind::reply, "message rejected", reply, "2xx");
+    // LMTP (RFC 2033 4.2): one reply per accepted recipient; each must take it.
+    for (std::size_t more = 1; options_.hello_verb == HelloVerb::lhlo && more < options_.rcpt_to.size(); ++more) {
+      const Reply next = take_turn(Phase::data, std::nullopt, {}, "the LMTP reply for " + options_.rcpt_to[more]);
+      if (next.klass() != 2) fail(FailureKind::reply, "message rejected for " + options_.rcpt_to[more], next, "2xx");
+    }
+    record.accepted_at = Clock::now() - start_;
+    record.accepted_time = std::chrono::system_clock::now();
+    record.accepted = true;
+    record.queue_id = extract_queue_id(reply.text());
   }
 
   void custom_commands() {

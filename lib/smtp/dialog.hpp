@@ -10,7 +10,7 @@ class Connection;
 
 // Runs the SMTP conversation on an open connection, in this order:
 // [TLS] greeting, EHLO/LHLO (HELO fallback), [STARTTLS, TLS, EHLO], [AUTH],
-// [MAIL, RCPT...], custom commands, QUIT. Records every transcript entry and phase in
+// [MAIL, RCPT...], [DATA and the probe message], custom commands, QUIT. Records every transcript entry and phase in
 // `report`; stops at the first failure, which it records too, and then still
 // says QUIT when the connection is in a state to hear it. Never sends a byte
 // before the greeting's final line, and nothing over TLS before the

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "sasl/auth_options.hpp"
+#include "smtp/message_submission.hpp"
 #include "tls/tls_options.hpp"
 
 namespace smtp_ping {
@@ -33,6 +34,7 @@ struct DialogOptions {
   std::string hello_name;              // -F; empty: this machine's FQDN
   std::optional<std::string> mail_from;
   std::vector<std::string> rcpt_to;
+  std::optional<SendOptions> send;     // DATA with a probe message after RCPT
   std::vector<CustomCommand> commands;
   bool ignore_quit_failure = false;
 

@@ -19,6 +19,9 @@ std::string_view failure_kind_name(FailureKind kind) {
     case FailureKind::auth: return "auth";
     case FailureKind::local: return "local";
     case FailureKind::interrupted: return "interrupted";
+    case FailureKind::not_delivered: return "not_delivered";
+    case FailureKind::altered: return "altered";
+    case FailureKind::junk: return "junk";
   }
   return "unknown";
 }

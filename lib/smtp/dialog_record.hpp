@@ -8,6 +8,7 @@
 #include "common/deadline.hpp"
 #include "common/phase.hpp"
 #include "smtp/capabilities.hpp"
+#include "smtp/message_submission.hpp"
 #include "smtp/reply.hpp"
 #include "tls/tls_facts.hpp"
 
@@ -47,6 +48,9 @@ enum class FailureKind {
   auth,             // credentials rejected
   local,            // local error: socket(), bind(), bad configuration seen at run time
   interrupted,      // a signal ended the check (check_smtp_ping: SIGTERM, SIGINT)
+  not_delivered,    // --mailbox: the probe did not arrive within the deadline
+  altered,          // --mailbox: it arrived, but not as sent
+  junk,             // --mailbox: it arrived in a junk folder
 };
 
 std::string_view failure_kind_name(FailureKind kind);
@@ -76,6 +80,7 @@ struct DialogRecord {
   std::optional<Failure> quit_failure;  // QUIT's own failure when -q says to ignore it
   std::optional<TlsFacts> tls;      // set once a TLS handshake completed (or its certificate was seen)
   std::string auth_mechanism;       // the SASL mechanism used, when AUTH ran
+  std::optional<SentMessage> sent;  // --send: the probe message, once DATA was answered with 354
 
   // Duration of one phase, if it ran.
   std::optional<Clock::duration> elapsed(Phase phase) const;

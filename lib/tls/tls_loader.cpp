@@ -4,6 +4,7 @@
 #include <stdexcept>
 #include <string>
 
+#include "mail/message_digest.hpp"
 #include "provider/provider_loader.hpp"
 #include "sasl/sasl_crypto.hpp"
 #include "tls/tls_channel.hpp"
@@ -98,6 +99,13 @@ std::string hmac_md5(std::string_view key, std::string_view data) {
   std::string out;
   ModuleError error;
   if (!module().hmac_md5(key, data, out, error)) rethrow(error);
+  return out;
+}
+
+std::string sha256_hex(std::string_view data) {
+  std::string out;
+  ModuleError error;
+  if (!module().sha256_hex(data, out, error)) rethrow(error);
   return out;
 }
 

@@ -1,10 +1,11 @@
 // smtp-ping-tls.so: TlsSession and the SASL cryptography behind the table of
-// tls_module_api.hpp. Nothing thrown leaves this file.
+// tls_module_api.hpp (and the probe message's SHA-256). Nothing thrown leaves this file.
 #include <memory>
 #include <utility>
 
 #include <openssl/crypto.h>
 
+#include "mail/message_digest.hpp"
 #include "sasl/sasl_crypto.hpp"
 #include "tls/tls_module_api.hpp"
 #include "tls/tls_session.hpp"
@@ -89,7 +90,11 @@ bool hmac(std::string_view key, std::string_view data, std::string& out, ModuleE
   return guarded(error, [&] { out = hmac_md5(key, data); });
 }
 
-constexpr Api kApi{kHeader, establish, write, read, facts, certificate_matches, close, encode, decode, hmac};
+bool digest(std::string_view data, std::string& out, ModuleError& error) noexcept {
+  return guarded(error, [&] { out = sha256_hex(data); });
+}
+
+constexpr Api kApi{kHeader, establish, write, read, facts, certificate_matches, close, encode, decode, hmac, digest};
 
 }  // namespace
 }  // namespace smtp_ping::tls_module

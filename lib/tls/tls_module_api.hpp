@@ -47,9 +47,11 @@ struct Api {
   bool (*base64_encode)(std::string_view data, std::string& out, ModuleError& error) noexcept;
   bool (*base64_decode)(std::string_view text, std::optional<std::string>& out, ModuleError& error) noexcept;
   bool (*hmac_md5)(std::string_view key, std::string_view data, std::string& out, ModuleError& error) noexcept;
+  // The probe message's body digest (mail/message_digest.hpp).
+  bool (*sha256_hex)(std::string_view data, std::string& out, ModuleError& error) noexcept;
 };
 
-inline constexpr char kBuild[] = "smtp-ping " SMTP_PING_VERSION " tls-module-3 " __VERSION__;
+inline constexpr char kBuild[] = "smtp-ping " SMTP_PING_VERSION " tls-module-4 " __VERSION__;
 inline constexpr provider::Header kHeader{kBuild, sizeof(Api), {sizeof(TlsOptions), sizeof(TlsFacts), sizeof(ModuleError), 0}};
 
 }  // namespace smtp_ping::tls_module

@@ -151,7 +151,7 @@ TEST(Evaluate, PermanentRejectionIsCriticalWithTheDocumentedSummary) {
   EXPECT_EQ(verdict.state, State::critical);
   EXPECT_EQ(verdict.summary,
             "127.0.0.1:25: rcpt failed: RCPT TO:<unknown@example.org> rejected: 550 5.1.1 "
-            "<unknown@example.org>: Recipient address rejected: User unknown (expected 2xx)");
+            "<unknown@example.org>: Recipient address rejected: User unknown (expected 2xx) - mailbox unknown");
 }
 
 TEST(Evaluate, MismatchesAreWarnings) {
@@ -186,9 +186,14 @@ TEST(Evaluate, FailureIsShownOnItsPhaseLine) {
   Report with_rcpt = report;
   with_rcpt.phases.push_back(timing(Phase::rcpt, 2621, 300));
   const Verdict verdict = evaluate(with_rcpt, default_policy());
-  const Subcheck& line = verdict.details.back();
+  ASSERT_GE(verdict.details.size(), 2u);
+  const Subcheck& line = verdict.details[verdict.details.size() - 2];
   EXPECT_EQ(line.state, State::critical);
   EXPECT_EQ(line.text, "rcpt 0.000300s failed: RCPT TO:<a@b> rejected: 550 no (expected 2xx)");
+  // The explanation follows (issue 15): the code in words, and no reason recognised in "no".
+  EXPECT_EQ(verdict.details.back().text,
+            "  explanation: 550: permanent failure: mailbox unavailable (not found, not accessible, or refused by "
+            "policy); unrecognised reason: read the server's text, and its log at the time of the check");
 }
 
 TEST(Evaluate, FailureWithoutAPhaseLineGetsItsOwnLine) {

@@ -138,7 +138,11 @@ TEST(JsonReport, ErrorObject) {
   EXPECT_EQ(out["status"], 2);
   EXPECT_EQ(out["error"], json::parse(R"({"phase": "rcpt", "kind": "reply",
       "message": "RCPT TO:<u@example.org> rejected", "command": "RCPT TO:<u@example.org>", "expected": "2xx",
-      "reply": {"code": 550, "lines": ["5.1.1 User unknown"]}})"));
+      "reply": {"code": 550, "lines": ["5.1.1 User unknown"]},
+      "explanation": {"code": 550, "enhanced": "5.1.1", "enhanced_trusted": true, "reason": "mailbox unknown",
+        "reason_key": "mailbox_unknown",
+        "meaning": "permanent failure, addressing: the destination mailbox does not exist",
+        "hint": "the recipient does not exist on this server: fix the recipient, or create the address for the probe"}})"));
   EXPECT_EQ(out["quit_error"]["kind"], "timeout");
   EXPECT_TRUE(out["quit_error"]["reply"].is_null());
 }

@@ -131,6 +131,18 @@ TEST_F(RunningAgentTest, CheckReturnsTheJsonReportWithPhases) {
   EXPECT_FALSE(report["phases"].empty());
 }
 
+// Issue 15: --send in the options of smtp.check; the JSON carries the data phase and the queue id.
+TEST_F(RunningAgentTest, CheckWithSendCarriesTheMessageAndItsQueueId) {
+  const AgentAnswer answer =
+      agent_->query(item("smtp.check", server_.port(), ",,\"--send -f probe@example.org --rcpt user@example.org\""));
+  ASSERT_TRUE(answer.supported) << answer.value;
+  const auto report = nlohmann::json::parse(answer.value);
+  EXPECT_EQ(report["state"], "OK") << answer.value;
+  EXPECT_TRUE(report["timings"].contains("data")) << answer.value;
+  EXPECT_EQ(report["message"]["queue_id"], "5M7P1NG") << answer.value;
+  EXPECT_TRUE(server_.first_connection().received("DATA"));
+}
+
 TEST_F(RunningAgentTest, PingAndStatusAnswer) {
   const AgentAnswer ping = agent_->query(item("smtp.ping", server_.port()));
   ASSERT_TRUE(ping.supported) << ping.value;

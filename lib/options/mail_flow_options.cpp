@@ -1,0 +1,100 @@
+#include "options/mail_flow_options.hpp"
+
+#include <cstdlib>
+#include <string>
+
+#include "mail/probe_body.hpp"
+#include "mailbox/mailbox_url.hpp"
+#include "options/option_files.hpp"
+
+namespace po = boost::program_options;
+
+namespace smtp_ping {
+namespace {
+
+// Larger than any probe needs, below the 10 MB many servers refuse by default (Postfix: 10240000).
+constexpr std::size_t kMaximumMessageSize = 10'000'000;
+
+std::size_t message_size(const std::string& text) {
+  const auto begin = text.find_first_not_of(" \t");
+  const auto end = text.find_last_not_of(" \t");
+  const std::string digits = begin == std::string::npos ? std::string() : text.substr(begin, end - begin + 1);
+  const bool number = !digits.empty() && digits.size() <= 8 && digits.find_first_not_of("0123456789") == std::string::npos;
+  const std::size_t size = number ? std::stoul(digits) : 0;
+  if (size < kMinimumProbeBodySize || size > kMaximumMessageSize)
+    throw UsageError("invalid value '" + text + "' for --message-size: expected " +
+                     std::to_string(kMinimumProbeBodySize) + " to " + std::to_string(kMaximumMessageSize) +
+                     " bytes of body");
+  return size;
+}
+
+
+bool flag(const po::variables_map& values, const char* key) { return values.count(key) && values[key].as<bool>(); }
+
+std::string text(const po::variables_map& values, const char* key) {
+  return values.count(key) ? values[key].as<std::string>() : std::string();
+}
+
+std::string mailbox_password(const po::variables_map& values, const FileAccess& files, const CheckConfig& config) {
+  if (values.count("mailbox-password-file")) {
+    try {
+      return read_password_file(text(values, "mailbox-password-file"), files, Deadline::after(config.probe.timeout));
+    } catch (const UsageError& error) {
+      const std::string why = error.what();
+      throw UsageError("--mailbox-password-file" + why.substr(why.find(':')));
+    }
+  }
+  if (const char* env = std::getenv("SMTP_PING_MAILBOX_PASSWORD")) return env;
+  throw UsageError("--mailbox needs a secret: --mailbox-password-file or SMTP_PING_MAILBOX_PASSWORD");
+}
+
+// --mailbox and what goes with it; the URL names user, host, port and folder (libcurl's syntax).
+RoundTripOptions round_trip_options(const po::variables_map& values, const FileAccess& files,
+                                    const CheckConfig& config) {
+  RoundTripOptions options;
+  std::string problem;
+  const auto url = mailbox::parse_mailbox_url(text(values, "mailbox"), problem);
+  if (!url) throw UsageError("invalid value for --mailbox: " + problem);
+  options.account.url = *url;
+  options.account.password = mailbox_password(values, files, config);
+  options.account.allow_plaintext = flag(values, "mailbox-allow-plaintext");
+  options.account.verify_peer = config.probe.tls.verify;
+  options.account.ca_file = config.probe.tls.ca_file.value_or("");
+  if (values.count("junk-folder")) options.junk_folders = values["junk-folder"].as<std::vector<std::string>>();
+  options.keep = flag(values, "keep");
+  return options;
+}
+
+}  // namespace
+
+void add_mail_flow_options(OptionTable& table) {
+  table
+      ("send", po::bool_switch())
+      ("message-size", po::value<std::string>())
+      ("mailbox", po::value<std::string>())
+      ("mailbox-password-file", po::value<std::string>())
+      ("mailbox-allow-plaintext", po::bool_switch())
+      ("junk-folder", po::value<std::vector<std::string>>())
+      ("keep", po::bool_switch());
+}
+
+void apply_mail_flow_options(const po::variables_map& values, CheckConfig& config, const FileAccess& files) {
+  const bool mailbox = values.count("mailbox") > 0;
+  for (const char* key : {"mailbox-password-file", "junk-folder"})
+    if (values.count(key) && !mailbox) throw UsageError(std::string("--") + key + " needs --mailbox");
+  for (const char* key : {"mailbox-allow-plaintext", "keep"})
+    if (flag(values, key) && !mailbox) throw UsageError(std::string("--") + key + " needs --mailbox");
+  const bool send = flag(values, "send") || mailbox;  // --mailbox implies --send
+  if (values.count("message-size") && !send) throw UsageError("--message-size needs --send");
+  if (!send) return;
+  ProbeOptions& probe = config.probe;
+  if (!probe.mail_from || probe.mail_from->empty())
+    throw UsageError("--send needs -f/--from with a sender address (it is also the message's From:)");
+  if (probe.rcpt_to.empty()) throw UsageError("--send needs at least one --rcpt");
+  SendOptions options;
+  if (values.count("message-size")) options.body_size = message_size(values["message-size"].as<std::string>());
+  probe.send = options;
+  if (mailbox) probe.mailbox = round_trip_options(values, files, config);
+}
+
+}  // namespace smtp_ping
