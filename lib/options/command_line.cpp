@@ -529,8 +529,6 @@ void apply_load(const po::variables_map& values, CheckConfig& config) {
   }
   if (values.count("count")) throw UsageError("--load and -n/--count exclude each other (a load run has --sessions)");
   if (values.count("domain")) throw UsageError("--load and --domain exclude each other: load one server (-H)");
-  if (values.count("mailbox"))
-    throw UsageError("--load and --mailbox exclude each other: a load run sends (--send), it does not fetch");
   if (values.count("concurrency") && values.count("rate"))
     throw UsageError("--concurrency and --rate exclude each other: sessions at once, or new sessions a second");
   if (!values.count("duration") && !values.count("sessions"))

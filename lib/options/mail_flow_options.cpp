@@ -80,6 +80,12 @@ void add_mail_flow_options(OptionTable& table) {
 
 void apply_mail_flow_options(const po::variables_map& values, CheckConfig& config, const FileAccess& files) {
   const bool mailbox = values.count("mailbox") > 0;
+  // Checked first: a round trip belongs to one probe of one server.
+  if (mailbox && flag(values, "load"))
+    throw UsageError("--load and --mailbox exclude each other: a load run sends (--send), it does not fetch");
+  if (mailbox && values.count("domain"))
+    throw UsageError("--domain and --mailbox exclude each other: every target would fetch from the one mailbox "
+                     "(--send works: each target takes a probe message)");
   for (const char* key : {"mailbox-password-file", "junk-folder"})
     if (values.count(key) && !mailbox) throw UsageError(std::string("--") + key + " needs --mailbox");
   for (const char* key : {"mailbox-allow-plaintext", "keep"})

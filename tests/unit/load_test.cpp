@@ -308,6 +308,10 @@ TEST(LoadOptions, CapsAndConflicts) {
   EXPECT_TRUE(mentions(usage_error({"-H", "mx", "--load", "-n", "3", "--sessions", "1"}), "-n"));
   EXPECT_TRUE(mentions(usage_error({"-H", "mx", "--concurrency", "3"}), "--load"));
   EXPECT_TRUE(mentions(usage_error({"-H", "mx", "-w", "p95=1"}), "--load"));
+  EXPECT_TRUE(mentions(usage_error({"--domain", "example.org", "--load", "--sessions", "1"}), "--domain"));
+  EXPECT_TRUE(mentions(usage_error({"-H", "mx", "--load", "--sessions", "1", "--mailbox", "imap://u@h/INBOX"}),
+                       "--mailbox"));
+  EXPECT_TRUE(mentions(usage_error({"--domain", "example.org", "--mailbox", "imap://u@h/INBOX"}), "--mailbox"));
 }
 
 TEST(LoadOptions, Ramp) {
