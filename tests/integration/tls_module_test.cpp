@@ -20,6 +20,18 @@ std::string lone_copy_of_the_plugin(const TempDir& dir) {
   return copy;
 }
 
+// A lone copy still finds the package's module directory: on a machine where
+// smtp-ping is installed (a maintainer building the next package), the module
+// is there and "without the module" cannot be shown. Names why, or nothing.
+std::string installed_copy_of(const std::string& module_file) {
+  const fs::path installed = fs::path(SMTP_PING_PROVIDER_DIR) / module_file;
+  if (!fs::exists(installed)) return {};
+  return installed.string() + " is installed on this machine and answers for a lone copy of the plugin";
+}
+
+#define SKIP_WHEN_INSTALLED(module_file)                                              \
+  if (const std::string why = installed_copy_of(module_file); !why.empty()) GTEST_SKIP() << why
+
 TEST(TlsModule, PlainCheckMapsNeitherOpenSslNorTheModule) {
   ScriptedSmtpServer server;
   // ld.so names every object it loads, dlopen()ed ones too.
@@ -42,6 +54,7 @@ TEST(DnsModule, PlainCheckMapsNeitherLibunboundNorTheModule) {
 }
 
 TEST(DnsModule, WithoutTheModuleADomainCheckIsUnknownSayingWhy) {
+  SKIP_WHEN_INSTALLED("smtp-ping-dns.so");
   TempDir dir;
   const std::string plugin = lone_copy_of_the_plugin(dir);
   const auto run = run_program(plugin, {"--domain", "example.invalid", "-t", "2"}, Millis(10'000));
@@ -84,6 +97,7 @@ TEST(TlsModule, StartTlsLoadsTheModuleBesideThePlugin) {
 }
 
 TEST(TlsModule, WithoutTheModulePlainChecksWorkAndTlsIsUnknownSayingWhy) {
+  SKIP_WHEN_INSTALLED("smtp-ping-tls.so");
   TempDir dir;
   const std::string plugin = lone_copy_of_the_plugin(dir);
   const auto files = make_self_signed_certificate(dir.path().string(), "missing", {});
@@ -105,6 +119,7 @@ TEST(TlsModule, WithoutTheModulePlainChecksWorkAndTlsIsUnknownSayingWhy) {
 }
 
 TEST(TlsModule, WithoutTheModulePlaintextAuthIsUnknownInTheAuthPhase) {
+  SKIP_WHEN_INSTALLED("smtp-ping-tls.so");
   TempDir dir;
   const std::string plugin = lone_copy_of_the_plugin(dir);
   ServerScript script;
@@ -123,6 +138,7 @@ TEST(TlsModule, WithoutTheModulePlaintextAuthIsUnknownInTheAuthPhase) {
 }
 
 TEST(TlsModule, AFileThatIsNoModuleIsNamedAndNotUsed) {
+  SKIP_WHEN_INSTALLED("smtp-ping-tls.so");
   TempDir dir;
   const std::string plugin = lone_copy_of_the_plugin(dir);
   std::ofstream(dir.file("smtp-ping-tls.so")) << "not a shared object\n";
