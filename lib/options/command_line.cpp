@@ -18,6 +18,7 @@
 #include "options/host_names.hpp"
 #include "options/mail_flow_options.hpp"
 #include "options/option_files.hpp"
+#include "options/option_values.hpp"
 #include "output/safe_text.hpp"
 #include "sasl/sasl_mechanism.hpp"
 #include "smtp/response_regex.hpp"
@@ -296,14 +297,9 @@ std::string envelope_address(const std::string& text) {
   return address;
 }
 
-std::string text_value(const po::variables_map& values, const char* key) {
-  return values.count(key) ? values[key].as<std::string>() : std::string();
-}
 std::vector<std::string> list_value(const po::variables_map& values, const char* key) {
   return values.count(key) ? values[key].as<std::vector<std::string>>() : std::vector<std::string>();
 }
-// A switch the table left out (no argument named it) is off.
-bool flag(const po::variables_map& values, const char* key) { return values.count(key) && values[key].as<bool>(); }
 
 // check_smtp takes the first word that is no option as the host when -H is
 // missing and ignores every other word, empty ones included (Debian's

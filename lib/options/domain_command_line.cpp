@@ -3,6 +3,7 @@
 #include <stdexcept>
 
 #include "options/host_names.hpp"
+#include "options/option_values.hpp"
 #include "resolver/forwarder.hpp"
 
 namespace po = boost::program_options;
@@ -12,11 +13,6 @@ namespace {
 
 const char* const kDomainOnly[] = {"parallel", "all-must-pass", "fcrdns", "trust-anchor", "no-dnssec"};
 
-bool given(const po::variables_map& values, const char* key) {
-  if (!values.count(key)) return false;
-  const auto* flag = boost::any_cast<bool>(&values[key].value());
-  return flag ? *flag : true;
-}
 
 std::string domain_value(std::string typed) {
   if (!typed.empty() && typed.back() == '.') typed.pop_back();
@@ -45,7 +41,7 @@ resolver::ResolverOptions dns_options(const po::variables_map& values, const Che
     dns.forwarder = parsed.forwarder;
   }
   if (values.count("trust-anchor")) dns.trust_anchor_files = values["trust-anchor"].as<std::vector<std::string>>();
-  if (given(values, "no-dnssec")) {
+  if (flag(values, "no-dnssec")) {
     if (!dns.trust_anchor_files.empty()) throw UsageError("--no-dnssec and --trust-anchor exclude each other");
     dns.root_trust_anchor = false;
   }
@@ -67,7 +63,7 @@ void add_domain_options(OptionTable& table) {
 void apply_domain(const po::variables_map& values, CheckConfig& config) {
   if (!values.count("domain")) {
     for (const char* key : kDomainOnly)
-      if (given(values, key)) throw UsageError("--" + std::string(key) + " needs --domain");
+      if (flag(values, key)) throw UsageError("--" + std::string(key) + " needs --domain");
     return;
   }
   if (values.count("hostname")) throw UsageError("--domain and -H/--hostname exclude each other");
@@ -75,8 +71,8 @@ void apply_domain(const po::variables_map& values, CheckConfig& config) {
   DomainOptions domain;
   domain.domain = domain_value(values["domain"].as<std::string>());
   if (values.count("parallel")) domain.parallel = parallel_value(values["parallel"].as<std::string>());
-  domain.all_must_pass = given(values, "all-must-pass");
-  domain.fcrdns_required = given(values, "fcrdns");
+  domain.all_must_pass = flag(values, "all-must-pass");
+  domain.fcrdns_required = flag(values, "fcrdns");
   domain.dns = dns_options(values, config);
   config.probe.host = domain.domain;  // until each target names its exchange
   config.domain = std::move(domain);

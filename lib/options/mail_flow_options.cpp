@@ -6,6 +6,7 @@
 #include "mail/probe_body.hpp"
 #include "mailbox/mailbox_url.hpp"
 #include "options/option_files.hpp"
+#include "options/option_values.hpp"
 
 namespace po = boost::program_options;
 
@@ -29,16 +30,12 @@ std::size_t message_size(const std::string& text) {
 }
 
 
-bool flag(const po::variables_map& values, const char* key) { return values.count(key) && values[key].as<bool>(); }
 
-std::string text(const po::variables_map& values, const char* key) {
-  return values.count(key) ? values[key].as<std::string>() : std::string();
-}
 
 std::string mailbox_password(const po::variables_map& values, const FileAccess& files, const CheckConfig& config) {
   if (values.count("mailbox-password-file")) {
     try {
-      return read_password_file(text(values, "mailbox-password-file"), files, Deadline::after(config.probe.timeout));
+      return read_password_file(text_value(values, "mailbox-password-file"), files, Deadline::after(config.probe.timeout));
     } catch (const UsageError& error) {
       const std::string why = error.what();
       throw UsageError("--mailbox-password-file" + why.substr(why.find(':')));
@@ -53,7 +50,7 @@ RoundTripOptions round_trip_options(const po::variables_map& values, const FileA
                                     const CheckConfig& config) {
   RoundTripOptions options;
   std::string problem;
-  const auto url = mailbox::parse_mailbox_url(text(values, "mailbox"), problem);
+  const auto url = mailbox::parse_mailbox_url(text_value(values, "mailbox"), problem);
   if (!url) throw UsageError("invalid value for --mailbox: " + problem);
   options.account.url = *url;
   options.account.password = mailbox_password(values, files, config);
