@@ -129,7 +129,6 @@ class Run {
     for (int round = 0; round < kMaxLoadSessions; ++round) {
       std::optional<Ticket> ticket = next_ticket();
       if (!ticket) break;
-      ++claimed_;
       if (!run_one(ticket->sequence, ticket->due, mine)) break;
     }
     finish_worker(std::move(mine));
