@@ -16,6 +16,8 @@ PORT_REINJECT=10031  # smtpd behind the alterfilter transport (body_checks); not
 # Load mode (issue 18): a listener whose anvil limits apply to loopback clients too.
 PORT_LIMITED=10032
 LIMITED_CONNECTION_RATE=20   # connections per client per anvil_rate_time_unit (60 s)
+PORT_MESSAGE_LIMITED=10039
+LIMITED_MESSAGE_RATE=15      # MAIL FROM commands per client per anvil_rate_time_unit (60 s)
 # body_checks on the re-injection path: the first line of every probe body (lib/mail/probe_body)
 # starts with ALTER_MARKER; the whole line becomes ALTER_REPLACEMENT.
 ALTER_MARKER='smtp-ping probe message:'
@@ -104,6 +106,8 @@ interop_healthy() {
         # The rate-limited listener: listening is enough (a greeting would spend its rate).
         [[ -n ${v[SMTP_PING_INTEROP_PORT_LIMITED]:-} ]] || return 1
         ((ok)) && { interop_listening "${v[SMTP_PING_INTEROP_PORT_LIMITED]}" || ok=0; }
+        [[ -n ${v[SMTP_PING_INTEROP_PORT_MESSAGE_LIMITED]:-} ]] || return 1
+        ((ok)) && { interop_listening "${v[SMTP_PING_INTEROP_PORT_MESSAGE_LIMITED]}" || ok=0; }
         ((ok)) && { [[ -S /var/spool/postfix/private/auth ]] || ok=0; }
         # Mail flow: a set-up from before it existed is not healthy either.
         for p in IMAP POP3; do

@@ -111,6 +111,22 @@ class Postfix : public ::testing::Test {
     return std::nullopt;
   }
 
+  // The main listener's (syslog name postfix/smtpd) "disconnect from" lines of sessions from
+  // 127.0.0.1 after `offset` that hold `required`, waiting (bounded) until there are `expected`.
+  int count_disconnects(std::uintmax_t offset, const std::string& required, int expected) const {
+    int count = 0;
+    for (int attempt = 0; attempt < 100; ++attempt) {  // 100 x 100 ms
+      count = 0;
+      for (const auto& line : log_lines_since(offset))
+        if (line.find(" postfix/smtpd[") != std::string::npos && line.find(": disconnect from ") != std::string::npos &&
+            line.find("[127.0.0.1]:") != std::string::npos && line.find(required) != std::string::npos)
+          ++count;
+      if (count >= expected) break;
+      std::this_thread::sleep_for(100ms);
+    }
+    return count;
+  }
+
   std::string log_tail(std::uintmax_t offset) const {
     std::string text;
     for (const auto& line : log_lines_since(offset)) text += line + "\n";
@@ -224,15 +240,20 @@ TEST_F(Postfix, AcceptedRecipientIsOk) {
 }
 
 // Load mode (issue 18) against the real Postfix.
-TEST_F(Postfix, LoadRunWithRecipientsHasNoErrors) {
-  const auto run = run_check({"-H", host(), "-t", "30", "-f", "a@example.org", "--rcpt", get("LOCAL_RCPT"), "--load",
-                              "--concurrency", "20", "--sessions", "300"},
+// Acceptance 1: every session sends a message (to the recipient Postfix discards, so no
+// mailbox fills up), and Postfix's log shows 300 messages queued.
+TEST_F(Postfix, LoadRunSendingMessagesHasNoErrors) {
+  const auto offset = log_offset();
+  const auto run = run_check({"-H", host(), "-t", "30", "-f", "a@example.org", "--rcpt", get("RCPT_DISCARDED"),
+                              "--send", "--load", "--concurrency", "20", "--sessions", "300"},
                              kHardLimit);
   EXPECT_EQ(run.exit_code, 0) << run.describe();
   EXPECT_NE(run.first_line().find(": 300 sessions in "), std::string::npos) << run.describe();
   EXPECT_NE(run.first_line().find("0 errors (0.0%)"), std::string::npos) << run.describe();
-  for (const char* phase : {"banner", "ehlo", "mail", "rcpt", "quit"})
+  for (const char* phase : {"banner", "ehlo", "mail", "rcpt", "data", "quit"})
     EXPECT_NE(run.out.find(std::string("\n") + phase + " p50 "), std::string::npos) << phase << "\n" << run.describe();
+  EXPECT_NE(run.out.find("'data_p95'="), std::string::npos) << run.describe();
+  EXPECT_EQ(count_disconnects(offset, " data=1 ", 300), 300) << log_tail(offset);
 }
 
 // A source address of its own (anvil counts per client for a minute), picked per run.
@@ -254,6 +275,25 @@ TEST_F(Postfix, LoadAgainstAnvilsRateLimitCountsThe421AndItsOnset) {
   EXPECT_EQ(load.at("onset").at("reply").at("code"), 421) << run.describe();
   const std::string text = load.at("onset").at("reply").at("lines").at(0);
   EXPECT_NE(text.find("too many connections"), std::string::npos) << text;
+}
+
+// Anvil's message rate: MAIL FROM is refused with 450 "too much mail" past the limit.
+TEST_F(Postfix, LoadWithSendAgainstTheMessageRateLimitCountsThe450AndItsOnset) {
+  const int limit = std::stoi(get("LIMITED_MESSAGE_RATE"));
+  const auto run = run_check({"-H", host(), "-p", get("PORT_MESSAGE_LIMITED"), "--bind", fresh_loopback_source(), "-t",
+                              "30", "-f", "a@example.org", "--rcpt", get("RCPT_DISCARDED"), "--send", "--load",
+                              "--concurrency", "1", "--sessions", std::to_string(limit + 5), "--errors-warning", "10",
+                              "--errors-critical", "50", "--output", "json"},
+                             kHardLimit);
+  const auto json = nlohmann::json::parse(run.out);
+  const auto& load = json.at("checks").at(0).at("facts").at("load");
+  EXPECT_EQ(run.exit_code, 1) << run.describe();  // 5 of 20 failed: WARNING
+  EXPECT_EQ(load.at("errors").at("rate_limited"), 5) << run.describe();
+  EXPECT_EQ(load.at("onset").at("session"), limit + 1) << run.describe();
+  EXPECT_EQ(load.at("onset").at("phase"), "mail") << run.describe();
+  EXPECT_EQ(load.at("onset").at("reply").at("code"), 450) << run.describe();
+  const std::string text = load.at("onset").at("reply").at("lines").at(0);
+  EXPECT_NE(text.find("too much mail"), std::string::npos) << text;
 }
 
 TEST_F(Postfix, LoadOnAnUnlimitedListenerReportsNoPushBack) {
