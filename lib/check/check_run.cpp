@@ -48,7 +48,16 @@ CheckResult run_check(const CheckConfig& config, const LoadProgressSink& progres
     // A ramp runs its steps until one is not OK (or a signal ends a step).
     std::vector<ResultNode> steps;
     for (const LoadPlan& step : ramp_steps(*config.load)) {
-      const LoadRun run = run_load(config.probe, step, progress);
+      const int number = static_cast<int>(steps.size()) + 1;
+      LoadProgressSink step_progress;
+      if (progress)
+        step_progress = [&progress, &step, number](const LoadProgress& at) {
+          LoadProgress named = at;
+          named.ramp_step = step;
+          named.ramp_step_number = number;
+          progress(named);
+        };
+      const LoadRun run = run_load(config.probe, step, step_progress);
       steps.push_back(judge_load(run, step, config.policy));
       if (steps.back().state != State::ok || !run.interrupted.empty()) break;
     }

@@ -202,7 +202,7 @@ class Run {
   }
 
   LoadProgress snapshot(Clock::time_point now) const {
-    return LoadProgress{now - start_, finished_ + in_flight_, finished_, failed_};
+    return LoadProgress{now - start_, finished_ + in_flight_, finished_, failed_, std::nullopt, 0};
   }
 
   LoadRun result() {

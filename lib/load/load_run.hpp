@@ -1,6 +1,7 @@
 #pragma once
 
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -16,6 +17,8 @@ struct LoadProgress {
   int started = 0;
   int finished = 0;
   int failed = 0;
+  std::optional<LoadPlan> ramp_step;  // a ramp's step: its pace (the caller fills it in)
+  int ramp_step_number = 0;           // from 1
 };
 using LoadProgressSink = std::function<void(const LoadProgress&)>;
 

@@ -325,10 +325,6 @@ Verdict describe_load(const ResultNode& load, const LoadFacts& facts) {
   return verdict;
 }
 
-std::string step_pace(const LoadPlan& plan) {
-  if (plan.pacing == LoadPlan::Pacing::rate) return "rate " + shortest_number_text(plan.rate) + "/s";
-  return "concurrency " + std::to_string(plan.concurrency);
-}
 
 // What made a step not OK: its findings in words.
 std::string crossing_text(const ResultNode& step) {
@@ -363,7 +359,8 @@ Verdict describe_ramp(const ResultNode& ramp, const RampFacts& facts) {
   verdict.summary = summary;
   for (const auto& step : ramp.children) {
     const Verdict part = describe(step);
-    verdict.details.push_back({step.state, safe_text(step.name) + ": " + part.summary});
+    verdict.details.push_back({step.state, safe_text(step.name) + ": " + part.summary, 0});
+    for (const auto& line : part.details) verdict.details.push_back({line.state, "  " + line.text, 1});
   }
   return verdict;
 }
@@ -433,6 +430,11 @@ Verdict describe(const ResultNode& node) {
   if (const auto* facts = fact_of<LoadFacts>(node)) return describe_load(node, *facts);
   if (const auto* facts = fact_of<RampFacts>(node)) return describe_ramp(node, *facts);
   return describe_generic(node);
+}
+
+std::string step_pace(const LoadPlan& plan) {
+  if (plan.pacing == LoadPlan::Pacing::rate) return "rate " + shortest_number_text(plan.rate) + "/s";
+  return "concurrency " + std::to_string(plan.concurrency);
 }
 
 }  // namespace smtp_ping

@@ -5,6 +5,7 @@
 
 #include <string>
 
+#include "load/load_plan.hpp"
 #include "output/verdict.hpp"
 #include "probe/report.hpp"
 #include "result/result_node.hpp"
@@ -25,5 +26,8 @@ std::string failure_text(const Failure& failure);
 
 // "host:port", "[2001:db8::1]:25" or the socket path, made safe for output.
 std::string target_text(const Target& target);
+
+// A load run's pace in words: "concurrency 8", "rate 50/s".
+std::string step_pace(const LoadPlan& plan);
 
 }  // namespace smtp_ping

@@ -193,7 +193,8 @@ std::string render_plugin_output(const Report& report, const Verdict& verdict, i
   std::string text;
   text.reserve(1024);
   append_status_line(text, verdict);
-  for (const auto& subcheck : verdict.details) append_subcheck_line(text, subcheck);
+  for (const auto& subcheck : verdict.details)
+    if (subcheck.verbosity <= verbosity) append_subcheck_line(text, subcheck);
   if (verbosity >= 1 && !notes.empty()) {
     text += "options:\n";
     for (const auto& note : notes) {
@@ -203,9 +204,11 @@ std::string render_plugin_output(const Report& report, const Verdict& verdict, i
   }
   // These sections are made of safe pieces already.
   std::vector<std::string> lines;
-  if (verbosity >= 1) add_transcript(report, lines);
-  if (verbosity >= 2) add_waterfall(report, lines);
-  if (verbosity >= 3) add_capabilities(report, lines);
+  // A load run or a domain check has no one session to show: its lines say it all.
+  const bool one_session = !report.transcript.empty() || !report.connect_attempts.empty() || !report.phases.empty();
+  if (verbosity >= 1 && one_session) add_transcript(report, lines);
+  if (verbosity >= 2 && one_session) add_waterfall(report, lines);
+  if (verbosity >= 3 && one_session) add_capabilities(report, lines);
   for (const auto& line : lines) {
     text += line;
     text += '\n';

@@ -13,6 +13,7 @@ namespace smtp_ping {
 struct Subcheck {
   State state = State::ok;
   std::string text;
+  int verbosity = 0;  // shown from this many -v on
 };
 
 // A judged tree in words (output/describe): what the plugin text and JSON v1 fields show.

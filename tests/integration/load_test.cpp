@@ -102,6 +102,27 @@ TEST(Load, TheRampReportsTheLastGoodStepAgainstAServerThatSlowsDown) {
   EXPECT_TRUE(contains(perfdata_of(run), "'last_good'=")) << run.describe();
 }
 
+// Without -v a ramp shows one line per step; with -v each step's phase percentiles follow it,
+// and no empty per-session transcript (a load run has no one session to show).
+TEST(Load, TheRampShowsEachStepsPhasesAtVerbose) {
+  ScriptedSmtpServer server;
+  const auto quiet = check(server, {"--load", "--sessions", "4", "--ramp=2"});
+  EXPECT_EQ(quiet.exit_code, exit_ok) << quiet.describe();
+  EXPECT_TRUE(contains(quiet.out, "\nstep 1: ")) << quiet.describe();
+  EXPECT_TRUE(contains(quiet.out, "\nstep 2: ")) << quiet.describe();
+  EXPECT_FALSE(contains(quiet.out, "\n  banner p50 ")) << quiet.describe();
+
+  const auto verbose = check(server, {"--load", "--sessions", "4", "--ramp=2", "-v"});
+  EXPECT_EQ(verbose.exit_code, exit_ok) << verbose.describe();
+  const auto step2 = verbose.out.find("\nstep 2: ");
+  ASSERT_NE(step2, std::string::npos) << verbose.describe();
+  const auto first_banner = verbose.out.find("\n  banner p50 ");
+  EXPECT_LT(first_banner, step2) << "step 1's phases come before step 2:\n" << verbose.describe();
+  EXPECT_NE(verbose.out.find("\n  banner p50 ", step2), std::string::npos) << verbose.describe();
+  EXPECT_NE(verbose.out.find("\n  total p50 ", step2), std::string::npos) << verbose.describe();
+  EXPECT_FALSE(contains(verbose.out, "transcript:")) << verbose.describe();
+}
+
 TEST(Load, EachSessionHasItsOwnDeadline) {
   ServerScript script;
   script.greet(fault(Fault::stall()));

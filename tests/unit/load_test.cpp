@@ -9,6 +9,7 @@
 #include "load/load_stats.hpp"
 #include "option_test_support.hpp"
 #include "output/describe.hpp"
+#include "output/load_progress.hpp"
 
 namespace smtp_ping {
 namespace {
@@ -328,6 +329,21 @@ TEST(LoadOptions, PercentileThresholds) {
   EXPECT_TRUE(config.policy.thresholds.total_percentiles.at(99).warning);
   EXPECT_TRUE(config.policy.thresholds.total_percentiles.at(50).critical);
   EXPECT_TRUE(config.policy.thresholds.total.warning);
+}
+
+TEST(LoadProgressLine, NamesTheRampStepAndItsPace) {
+  LoadProgress progress;
+  progress.elapsed = milliseconds(12'000);
+  progress.started = 1220;
+  progress.finished = 1200;
+  progress.failed = 3;
+  EXPECT_EQ(load_progress_line(progress), "load +12s: 1200 sessions ended (100.0/s), 3 failed, 20 running\n");
+  LoadPlan step;
+  step.concurrency = 8;
+  progress.ramp_step = step;
+  progress.ramp_step_number = 4;
+  EXPECT_EQ(load_progress_line(progress),
+            "ramp step 4 (concurrency 8) +12s: 1200 sessions ended (100.0/s), 3 failed, 20 running\n");
 }
 
 }  // namespace
