@@ -88,6 +88,7 @@ json transcript_json(const std::vector<TranscriptEntry>& transcript) {
     entries.push_back({{"phase", phase_name(entry.phase)},
                        {"sent", safe(entry.sent)},
                        {"reply", reply_json(entry.reply)},
+                       {"broken_reply", safe_list(entry.broken_reply)},
                        {"start", to_seconds(entry.started)},
                        {"seconds", to_seconds(entry.elapsed)},
                        {"cleanup", entry.cleanup}});

@@ -121,6 +121,11 @@ void add_transcript(const Report& report, std::vector<std::string>& lines) {
     if (!entry.sent.empty())
       lines.push_back("  " + offset(entry.started) + " C: " + safe_text(entry.sent) + cleanup);
     const std::string replied_at = offset(entry.started + entry.elapsed);
+    if (!entry.broken_reply.empty()) {
+      for (const auto& line : entry.broken_reply) lines.push_back("  " + replied_at + " S: " + safe_text(line));
+      lines.push_back("  " + replied_at + " (not a valid reply)");
+      continue;
+    }
     if (!entry.reply) {
       lines.push_back("  " + replied_at + " S: (no reply)");
       continue;

@@ -143,6 +143,7 @@ class Dialog {
       if (error.kind() == TransportError::Kind::interrupted) fail_interrupted(error, sent);
       fail_transport(error, waiting_for);
     } catch (const ProtocolError& error) {
+      report_.transcript[entry].broken_reply = error.received();
       report_.transcript[entry].elapsed = Clock::now() - began;
       if (!cleanup) record_phase(phase, began);
       fail(FailureKind::protocol, "invalid reply while waiting for " + waiting_for + ": " + error.message(),

@@ -30,6 +30,7 @@ struct TranscriptEntry {
   Clock::duration started{};      // offset from the start of the check
   Clock::duration elapsed{};
   bool cleanup = false;           // QUIT sent after a failure, not part of the verdict
+  std::vector<std::string> broken_reply = {};  // lines that made no valid reply, as received
 };
 
 enum class FailureKind {

@@ -3,6 +3,7 @@
 #include <cstddef>
 #include <stdexcept>
 #include <string>
+#include <vector>
 
 #include "common/deadline.hpp"
 #include "common/whole_message_error.hpp"
@@ -14,10 +15,17 @@ namespace smtp_ping {
 class Connection;
 
 // The server sent something that is not a well-formed SMTP reply; the
-// message may quote it (use message(), not what()).
+// message may quote it (use message(), not what()). `received` keeps the
+// lines of the broken reply as they came (the offending one last, cut to
+// 200 bytes), so the transcript shows what the server said.
 class ProtocolError : public WholeMessageError {
  public:
-  using WholeMessageError::WholeMessageError;
+  explicit ProtocolError(const std::string& message, std::vector<std::string> received = {})
+      : WholeMessageError(message), received_(std::move(received)) {}
+  const std::vector<std::string>& received() const { return received_; }
+
+ private:
+  std::vector<std::string> received_;
 };
 
 // Limits on what one reply may be; beyond them the reply is refused as a

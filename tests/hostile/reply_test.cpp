@@ -1,4 +1,6 @@
 // Hostile replies after the greeting: EHLO, QUIT, and replies nobody asked for.
+#include <nlohmann/json.hpp>
+
 #include "hostile_support.hpp"
 
 namespace smtp_ping::test::hostile {
@@ -39,7 +41,43 @@ TEST(HostileReply, MultiLineEhloReplyWithMismatchedCodesIsProtocolError) {
   const auto run = hostile_check(server);
 
   expect_hostile_failure(run, exit_critical, "CRITICAL", "ehlo");
-  EXPECT_TRUE(contains(run.first_line(), "changed its code from 250 to 251")) << run.describe();
+  EXPECT_TRUE(contains(run.first_line(), "changed its code from 250 to 251: '251 SIZE 1000'")) << run.describe();
+}
+
+// What the server said before the reply broke stays in the transcript (-v and JSON).
+TEST(HostileReply, TheLinesOfABrokenReplyAreInTheTranscript) {
+  ServerScript script;
+  script.on("EHLO", reply("250-broken.example\n250-PIPELINING\n251 SIZE 1000"));
+  ScriptedSmtpServer server(script);
+  const auto run = hostile_check(server, {"-v"});
+  expect_hostile_failure(run, exit_critical, "CRITICAL", "ehlo");
+  EXPECT_TRUE(contains(run.out, " S: 250-broken.example\n")) << run.describe();
+  EXPECT_TRUE(contains(run.out, " S: 250-PIPELINING\n")) << run.describe();
+  EXPECT_TRUE(contains(run.out, " S: 251 SIZE 1000\n")) << run.describe();
+  EXPECT_TRUE(contains(run.out, " (not a valid reply)\n")) << run.describe();
+
+  const auto json = hostile_check(server, {"--output", "json"});
+  const auto document = nlohmann::json::parse(json.out);
+  const auto& ehlo = document.at("transcript").at(1);
+  EXPECT_EQ(ehlo.at("phase"), "ehlo") << json.out;
+  EXPECT_TRUE(ehlo.at("reply").is_null()) << json.out;
+  EXPECT_EQ(ehlo.at("broken_reply"), nlohmann::json({"250-broken.example", "250-PIPELINING", "251 SIZE 1000"}))
+      << json.out;
+}
+
+// A reply past the line limit keeps its first and last lines, not all of them.
+TEST(HostileReply, ABrokenReplyOfThousandsOfLinesKeepsItsEndsInTheTranscript) {
+  std::vector<std::string> keywords{"tenthousand.example"};
+  for (int i = 1; i < 10'000; ++i) keywords.push_back("X-KEYWORD-" + std::to_string(i));
+  ServerScript script;
+  script.on("EHLO", reply(multi_line("250", keywords)));
+  ScriptedSmtpServer server(script);
+  const auto run = hostile_check(server, {"--output", "json"});
+  const auto& broken = nlohmann::json::parse(run.out).at("transcript").at(1).at("broken_reply");
+  ASSERT_EQ(broken.size(), 11u) << run.out;
+  EXPECT_EQ(broken.at(0), "250-tenthousand.example");
+  EXPECT_EQ(broken.at(5), "(991 more lines)");
+  EXPECT_EQ(broken.at(10), "250-X-KEYWORD-1000");
 }
 
 TEST(HostileReply, ResetInTheMiddleOfTheEhloReplyIsCriticalInEhlo) {
