@@ -73,7 +73,8 @@ TEST(HostileReply, ABrokenReplyOfThousandsOfLinesKeepsItsEndsInTheTranscript) {
   script.on("EHLO", reply(multi_line("250", keywords)));
   ScriptedSmtpServer server(script);
   const auto run = hostile_check(server, {"--output", "json"});
-  const auto& broken = nlohmann::json::parse(run.out).at("transcript").at(1).at("broken_reply");
+  const auto document = nlohmann::json::parse(run.out);
+  const auto& broken = document.at("transcript").at(1).at("broken_reply");
   ASSERT_EQ(broken.size(), 11u) << run.out;
   EXPECT_EQ(broken.at(0), "250-tenthousand.example");
   EXPECT_EQ(broken.at(5), "(991 more lines)");
