@@ -3,6 +3,7 @@
 #include <stdexcept>
 
 #include "options/host_names.hpp"
+#include "options/tls_policy_command_line.hpp"
 #include "resolver/forwarder.hpp"
 
 namespace po = boost::program_options;
@@ -62,11 +63,14 @@ void add_domain_options(OptionTable& table) {
       ("fcrdns", po::bool_switch())
       ("trust-anchor", po::value<std::vector<std::string>>())
       ("no-dnssec", po::bool_switch());
+  add_tls_policy_options(table);
 }
 
 void apply_domain(const po::variables_map& values, CheckConfig& config) {
   if (!values.count("domain")) {
     for (const char* key : kDomainOnly)
+      if (given(values, key)) throw UsageError("--" + std::string(key) + " needs --domain");
+    for (const char* key : kTlsPolicyOptionNames)
       if (given(values, key)) throw UsageError("--" + std::string(key) + " needs --domain");
     return;
   }
@@ -78,6 +82,7 @@ void apply_domain(const po::variables_map& values, CheckConfig& config) {
   domain.all_must_pass = given(values, "all-must-pass");
   domain.fcrdns_required = given(values, "fcrdns");
   domain.dns = dns_options(values, config);
+  domain.tls_policies = tls_policy_options(values);
   config.probe.host = domain.domain;  // until each target names its exchange
   config.domain = std::move(domain);
 }
