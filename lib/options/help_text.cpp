@@ -16,7 +16,7 @@ std::string usage_text() {
          "  [-w [phase=]range]... [-c [phase=]range]... [-t timeout[:state]]\n"
          "  [--timeout-state state] [-n count [-i interval]] [--output plugin/json]\n"
          "  [--parallel n] [--all-must-pass] [--fcrdns] [--dns-server addr[:port]]\n"
-         "  [--dane] [--mta-sts] [--tls-rpt] [--require-dane|-mta-sts|-tls-rpt]\n"
+         "  [--dane] [--mta-sts] [--tls-rpt] [--require-dane/-mta-sts/-tls-rpt]\n"
          "  [--trust-anchor file]... [--no-dnssec]\n"
          "  [--load (--concurrency N or --rate R) (--duration S or --sessions N)]\n"
          "  [-v]...\n";
