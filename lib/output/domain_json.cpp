@@ -127,6 +127,7 @@ json domain_to_json(const DomainResult& result, const std::vector<std::string>& 
           {"dns", dns_json(result)},
           {"exchanges", exchanges_json(result)},
           {"policies", tls_policies_json(result.tree)},
+          {"policy_status", tls_policy_status_json(result.tree)},
           {"total", to_seconds(result.total)},
           {"perfdata", perfdata_to_json(verdict.perfdata)},
           {"notes", safe_notes}};

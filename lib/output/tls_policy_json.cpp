@@ -185,4 +185,16 @@ json tls_policies_json(const ResultNode& domain) {
   return policies;
 }
 
+json tls_policy_status_json(const ResultNode& domain) {
+  json status = json::object();
+  for (const auto& child : domain.children) {
+    if (!child.policy) continue;
+    std::string key = child.name;
+    for (char& c : key)
+      if (c == '-') c = '_';
+    status[key] = static_cast<int>(child.state);
+  }
+  return status;
+}
+
 }  // namespace smtp_ping

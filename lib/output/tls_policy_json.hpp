@@ -16,4 +16,8 @@ nlohmann::json tls_policy_facts_json(const TlsPolicyFacts& facts);
 // facts, children (DANE: one per exchange).
 nlohmann::json tls_policies_json(const ResultNode& domain);
 
+// {"dane": 0, "mta_sts": 2, "tls_rpt": 0}: each policy node's status (0-3), for monitoring
+// items that read one number; only the policies checked.
+nlohmann::json tls_policy_status_json(const ResultNode& domain);
+
 }  // namespace smtp_ping
