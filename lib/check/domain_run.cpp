@@ -5,7 +5,9 @@
 #include <thread>
 
 #include "check/target_pool.hpp"
+#include "check/tls_policy_run.hpp"
 #include "evaluation/judge_domain.hpp"
+#include "evaluation/judge_tls_policies.hpp"
 #include "probe/announced_name.hpp"
 #include "probe/probe.hpp"
 #include "resolver/resolver_factory.hpp"
@@ -61,21 +63,22 @@ std::vector<DomainTarget> targets_of(const MailDomain& domain, std::size_t& foun
 }
 
 // One target as a -H check of the exchange's name, connected to this one address.
-Report probe_target(const ProbeOptions& common, const DomainTarget& target, const Deadline& deadline) {
-  ProbeOptions options = common;
+Report probe_target(const ProbeOptions& common, const DomainTarget& target, const TlsPolicies& policies,
+                    const std::string& domain, const Deadline& deadline) {
+  ProbeOptions options = with_tls_policies(common, policies, target.exchange.exchange, domain);
   options.host = target.exchange.exchange;
   options.connect_address = target.address;
   options.timeout = std::chrono::ceil<std::chrono::milliseconds>(deadline.remaining());
   return run_probe(options);
 }
 
-void probe_all(const CheckConfig& config, std::vector<DomainTarget>& targets, Clock::time_point start,
-               const Deadline& deadline) {
+void probe_all(const CheckConfig& config, std::vector<DomainTarget>& targets, const TlsPolicies& policies,
+               Clock::time_point start, const Deadline& deadline) {
   run_in_parallel(targets.size(), config.domain->parallel, [&](std::size_t index) {
     if (deadline.expired() || deadline.interrupted()) return;  // left "not probed"
     targets[index].started = Clock::now() - start;
     try {
-      targets[index].report = probe_target(config.probe, targets[index], deadline);
+      targets[index].report = probe_target(config.probe, targets[index], policies, config.domain->domain, deadline);
     } catch (...) {
       targets[index].report.reset();  // no memory for a report: not probed
     }
@@ -102,21 +105,41 @@ void add_fcrdns(std::vector<DomainTarget>& targets, const std::vector<resolver::
   }
 }
 
-// Probes and FCrDNS side by side: the DNS client is used by the FCrDNS thread alone meanwhile.
+// The MTA-STS policy fetch (HTTPS), beside the probes; never throws.
+void fetch_policy(const CheckConfig& config, TlsPolicies& policies, const Deadline& deadline) noexcept {
+  try {
+    if (policies.mta_sts) fetch_mta_sts_policy(*policies.mta_sts, config.probe.tls, deadline);
+  } catch (...) {
+    // no memory: the policy stays unfetched
+  }
+}
+
+// Probes, FCrDNS and the MTA-STS fetch side by side: the DNS client is used by the FCrDNS
+// thread alone meanwhile.
 void probe_with_fcrdns(const CheckConfig& config, resolver::Resolver& resolver, std::vector<DomainTarget>& targets,
-                       Clock::time_point start, const Deadline& deadline) {
+                       TlsPolicies& policies, Clock::time_point start, const Deadline& deadline) {
   std::vector<resolver::Fcrdns> lookups;
   std::thread fcrdns;
+  std::thread fetch;
   try {
     fcrdns = std::thread([&] { lookups = look_up_fcrdns(resolver, targets, deadline); });
   } catch (...) {
     // no thread: FCrDNS after the probes, with what time is left
   }
-  probe_all(config, targets, start, deadline);
+  try {
+    if (policies.mta_sts) fetch = std::thread([&] { fetch_policy(config, policies, deadline); });
+  } catch (...) {
+    // no thread: the fetch after the probes
+  }
+  probe_all(config, targets, policies, start, deadline);
   if (fcrdns.joinable())
     fcrdns.join();
   else
     lookups = look_up_fcrdns(resolver, targets, deadline);
+  if (fetch.joinable())
+    fetch.join();
+  else
+    fetch_policy(config, policies, deadline);
   add_fcrdns(targets, lookups);
 }
 
@@ -145,12 +168,19 @@ DomainResult run_domain_check(const CheckConfig& config) {
   result.dns_elapsed = Clock::now() - start;
   if (result.dns) {
     result.targets = targets_of(*result.dns, result.addresses_found);
-    probe_with_fcrdns(config, *lookup.resolver, result.targets, start, deadline);
+    const TlsPolicyOptions& wanted = config.domain->tls_policies;
+    if (wanted.any())
+      result.tls_policies = look_up_tls_policies(*lookup.resolver, wanted, config.domain->domain, *result.dns,
+                                                 config.probe.effective_port(),
+                                                 deadline.earlier(Deadline(start + dns_budget)));
+    probe_with_fcrdns(config, *lookup.resolver, result.targets, result.tls_policies, start, deadline);
   }
   result.total = Clock::now() - start;
   if (deadline.interrupted()) result.interruption = interruption_of(result, deadline);
   result.tree = judge_domain(result, DomainPolicy{config.policy, config.domain->all_must_pass,
                                                   config.domain->fcrdns_required});
+  for (auto& node : judge_tls_policies(result)) result.tree.children.push_back(std::move(node));
+  settle(result.tree);
   return result;
 }
 

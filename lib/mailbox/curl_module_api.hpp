@@ -5,6 +5,7 @@
 // a check without --mailbox never maps libcurl. The client's methods are
 // noexcept and return value types (mailbox_client.hpp): nothing is thrown across.
 
+#include "mailbox/https_fetch.hpp"
 #include "mailbox/mailbox_client.hpp"
 #include "provider/provider_header.hpp"
 
@@ -17,9 +18,11 @@ struct Api {
   // Null with `error` set when this libcurl cannot speak the URL's protocol. Delete it through
   // its virtual destructor (the module's own).
   MailboxClient* (*make_client)(const MailboxAccount& account, MailboxError& error) noexcept;
+  // One HTTPS GET (https_fetch.hpp): the MTA-STS policy. The module fills `response`.
+  void (*fetch_https)(const HttpsRequest& request, const Deadline& deadline, HttpsResponse& response) noexcept;
 };
 
-inline constexpr char kBuild[] = "smtp-ping " SMTP_PING_VERSION " curl-module-1 " __VERSION__;
+inline constexpr char kBuild[] = "smtp-ping " SMTP_PING_VERSION " curl-module-2 " __VERSION__;
 inline constexpr provider::Header kHeader{
     kBuild, sizeof(Api), {sizeof(MailboxAccount), sizeof(MailboxError), sizeof(SearchOutcome), sizeof(FetchOutcome)}};
 

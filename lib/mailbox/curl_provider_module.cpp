@@ -1,5 +1,6 @@
 // smtp-ping-curl.so: the libcurl mailbox client behind the table of
 // curl_module_api.hpp. Nothing thrown leaves this file.
+#include "mailbox/curl_https_fetch.hpp"
 #include "mailbox/curl_module_api.hpp"
 
 namespace smtp_ping::mailbox::curl_module {
@@ -16,7 +17,15 @@ MailboxClient* make_client(const MailboxAccount& account, MailboxError& error) n
   }
 }
 
-constexpr Api kApi{kHeader, start, make_client};
+void fetch_https(const HttpsRequest& request, const Deadline& deadline, HttpsResponse& response) noexcept {
+  try {
+    response = curl_fetch_https(request, deadline);
+  } catch (...) {
+    response.error = "out of memory for the response";
+  }
+}
+
+constexpr Api kApi{kHeader, start, make_client, fetch_https};
 
 }  // namespace
 }  // namespace smtp_ping::mailbox::curl_module

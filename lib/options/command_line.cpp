@@ -13,6 +13,7 @@
 #include "common/number_text.hpp"
 #include "options/check_config.hpp"
 #include "options/domain_command_line.hpp"
+#include "options/tls_policy_command_line.hpp"
 #include "options/extra_opts.hpp"
 #include "options/mentioned_options.hpp"
 #include "options/host_names.hpp"
@@ -445,7 +446,7 @@ void apply_tls(const po::variables_map& values, CheckConfig& config) {
   }
   const bool tls_detail = values.count("certificate") || values.count("cafile") || values.count("capath") ||
                           values.count("verify-name") || values.count("tls-min") || values.count("client-cert");
-  if (tls_detail && tls.mode == TlsMode::none)
+  if (tls_detail && tls.mode == TlsMode::none && !tls_policies_use_tls(values))
     throw UsageError("TLS options need -S/--starttls or -s/--ssl");
 }
 

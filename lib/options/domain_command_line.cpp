@@ -4,6 +4,7 @@
 
 #include "options/host_names.hpp"
 #include "options/option_values.hpp"
+#include "options/tls_policy_command_line.hpp"
 #include "resolver/forwarder.hpp"
 
 namespace po = boost::program_options;
@@ -58,11 +59,14 @@ void add_domain_options(OptionTable& table) {
       ("fcrdns", po::bool_switch())
       ("trust-anchor", po::value<std::vector<std::string>>())
       ("no-dnssec", po::bool_switch());
+  add_tls_policy_options(table);
 }
 
 void apply_domain(const po::variables_map& values, CheckConfig& config) {
   if (!values.count("domain")) {
     for (const char* key : kDomainOnly)
+      if (flag(values, key)) throw UsageError("--" + std::string(key) + " needs --domain");
+    for (const char* key : kTlsPolicyOptionNames)
       if (flag(values, key)) throw UsageError("--" + std::string(key) + " needs --domain");
     return;
   }
@@ -74,6 +78,7 @@ void apply_domain(const po::variables_map& values, CheckConfig& config) {
   domain.all_must_pass = flag(values, "all-must-pass");
   domain.fcrdns_required = flag(values, "fcrdns");
   domain.dns = dns_options(values, config);
+  domain.tls_policies = tls_policy_options(values);
   config.probe.host = domain.domain;  // until each target names its exchange
   config.domain = std::move(domain);
 }

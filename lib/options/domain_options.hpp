@@ -3,6 +3,7 @@
 #include <string>
 
 #include "resolver/resolver_options.hpp"
+#include "result/tls_policies.hpp"
 
 namespace smtp_ping {
 
@@ -13,6 +14,7 @@ struct DomainOptions {
   bool all_must_pass = false;          // --all-must-pass: the strict worst of all targets
   bool fcrdns_required = false;        // --fcrdns: an address without matching FCrDNS is WARNING
   resolver::ResolverOptions dns;       // --dns-server, --trust-anchor, --no-dnssec
+  TlsPolicyOptions tls_policies;       // --dane, --mta-sts, --tls-rpt, --require-*
 };
 
 inline constexpr int kMaxParallel = 64;

@@ -9,6 +9,7 @@
 #include "output/fcrdns_text.hpp"
 #include "output/failure_explanation.hpp"
 #include "output/safe_text.hpp"
+#include "output/tls_policy_words.hpp"
 #include "output/sent_message_text.hpp"
 
 namespace smtp_ping {
@@ -420,6 +421,7 @@ std::string finding_text(const Finding& finding) {
           [](const NoProbeRan&) { return std::string("no probe ran"); },
           [](const ErrorRate& rate) { return error_rate_text(rate); },
           [](const FcrdnsMismatch& fcrdns) { return fcrdns_text(fcrdns); },
+          [](const TlsPolicyFinding& policy) { return tls_policy_finding_text(policy); },
       },
       finding.detail);
 }

@@ -4,6 +4,7 @@
 #include "output/domain_words.hpp"
 #include "output/json_report.hpp"
 #include "output/safe_text.hpp"
+#include "output/tls_policy_json.hpp"
 
 namespace smtp_ping {
 namespace {
@@ -84,6 +85,7 @@ json exchanges_json(const DomainResult& result) {
   json exchanges = json::array();
   for (std::size_t i = 0; i < result.tree.children.size(); ++i) {
     const ResultNode& node = result.tree.children[i];
+    if (node.policy) continue;
     json addresses = json::array();
     for (const auto& address : node.children) addresses.push_back(address_json(result, node.name, address));
     json entry = {{"exchange", safe(node.name)}, {"state", state_name(node.state)}, {"findings", findings_json(node)},
@@ -124,6 +126,8 @@ json domain_to_json(const DomainResult& result, const std::vector<std::string>& 
           {"targets_ok", serving_targets(result.tree)},
           {"dns", dns_json(result)},
           {"exchanges", exchanges_json(result)},
+          {"policies", tls_policies_json(result.tree)},
+          {"policy_status", tls_policy_status_json(result.tree)},
           {"total", to_seconds(result.total)},
           {"perfdata", perfdata_to_json(verdict.perfdata)},
           {"notes", safe_notes}};

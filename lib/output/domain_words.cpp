@@ -3,6 +3,7 @@
 #include "common/text.hpp"
 #include "output/describe.hpp"
 #include "output/safe_text.hpp"
+#include "output/tls_policy_words.hpp"
 
 namespace smtp_ping {
 namespace {
@@ -25,7 +26,16 @@ std::string summary(const DomainResult& result) {
   }
   const std::size_t serving = serving_targets(domain);
   std::vector<std::string> problems;
+  std::vector<std::string> policies;
+  std::size_t exchanges = 0;
   for (const auto& exchange : domain.children) {
+    if (exchange.policy) {
+      // TLS-RPT comes along with --dane and --mta-sts: in the summary when asked for or not OK.
+      if (exchange.name != "tls-rpt" || exchange.state != State::ok || result.tls_policies.options.tls_rpt)
+        policies.push_back(tls_policy_summary(exchange));
+      continue;
+    }
+    ++exchanges;
     if (!exchange.findings.empty()) problems.push_back(safe(exchange.name) + " " + exchange_dns_problems(exchange));
     for (const auto& address : exchange.children) {
       if (address.state != State::ok) problems.push_back(safe(exchange.name) + " " + address_summary(address));
@@ -36,12 +46,13 @@ std::string summary(const DomainResult& result) {
   else if (serving == 0) text += "no target takes mail (" + std::to_string(result.targets.size()) + " probed)";
   else
     text += std::to_string(serving) + " of " + std::to_string(result.targets.size()) + " targets take mail";
-  text += ", " + std::to_string(domain.children.size()) + (domain.children.size() == 1 ? " exchange" : " exchanges");
+  text += ", " + std::to_string(exchanges) + (exchanges == 1 ? " exchange" : " exchanges");
   if (result.dns && result.dns->mx.kind == resolver::MxKind::implicit) text += " (no MX: the domain itself, RFC 5321)";
   if (result.addresses_found > result.targets.size())
     text += " (the first " + std::to_string(result.targets.size()) + " of " + std::to_string(result.addresses_found) +
             " exchange addresses)";
   for (const auto& problem : problems) text += "; " + problem;
+  for (const auto& policy : policies) text += "; " + policy;
   return text;
 }
 
@@ -50,6 +61,11 @@ std::vector<Subcheck> details(const DomainResult& result) {
   for (const auto& finding : result.tree.findings) lines.push_back({finding.state, finding_text(finding)});
   for (std::size_t i = 0; i < result.tree.children.size(); ++i) {
     const ResultNode& exchange = result.tree.children[i];
+    if (exchange.policy) {
+      const auto policy = tls_policy_lines(exchange);
+      lines.insert(lines.end(), policy.begin(), policy.end());
+      continue;
+    }
     std::string text = "MX " + safe(exchange.name);
     if (result.dns && i < result.dns->exchanges.size())
       text += " (preference " + std::to_string(result.dns->exchanges[i].exchange.preference) + ")";
@@ -66,7 +82,7 @@ std::size_t serving_targets(const ResultNode& domain) {
   std::size_t serving = 0;
   for (const auto& exchange : domain.children)
     for (const auto& address : exchange.children)
-      if (serves(address)) ++serving;
+      if (!exchange.policy && serves(address)) ++serving;
   return serving;
 }
 

@@ -7,6 +7,7 @@
 #include "output/failure_explanation.hpp"
 #include "output/json_text.hpp"
 #include "output/safe_text.hpp"
+#include "output/tls_policy_json.hpp"
 #include "output/sent_message_text.hpp"
 
 namespace smtp_ping {
@@ -196,6 +197,7 @@ json finding_json(const Finding& finding) {
                         {"ptr_names", safe_list(fcrdns.ptr_names)},
                         {"announced", fcrdns.announced ? json(safe(*fcrdns.announced)) : json(nullptr)}};
           },
+          [](const TlsPolicyFinding& policy) { return tls_policy_finding_json(policy); },
       },
       finding.detail);
   out["state"] = state_name(finding.state);
@@ -296,6 +298,7 @@ json facts_json(const ResultNode& node) {
                      facts["target"] = target_json(load.target);
                      facts["load"] = load_json(load);
                    },
+                   [&](const TlsPolicyFacts& policy) { facts["policy"] = tls_policy_facts_json(policy); },
                },
                fact);
   return facts;

@@ -9,6 +9,7 @@
 #include "resolver/fcrdns.hpp"
 #include "resolver/mail_exchangers.hpp"
 #include "result/result_node.hpp"
+#include "result/tls_policies.hpp"
 
 namespace smtp_ping {
 
@@ -34,6 +35,7 @@ struct DomainResult {
   Clock::duration dns_elapsed{};            // MX and address lookups
   Clock::duration total{};
   std::optional<SignalStop> interruption;   // a signal ended the check (the phase it ended)
+  TlsPolicies tls_policies;                 // --dane, --mta-sts, --tls-rpt: what they looked up and fetched
   ResultNode tree;                          // "domain" -> exchange -> address -> probe
 };
 

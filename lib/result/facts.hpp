@@ -14,6 +14,7 @@
 #include "mail/queue_id.hpp"
 #include "probe/report.hpp"
 #include "probe/series_stats.hpp"
+#include "result/tls_policy_result.hpp"
 #include "smtp/reply.hpp"
 #include "tls/tls_facts.hpp"
 
@@ -65,6 +66,6 @@ struct SentMessageFacts {
 };
 
 using Fact = std::variant<ProbeFacts, PhaseFacts, TlsFacts, SeriesFacts, SentMessageFacts, RoundTripRecord,
-                          LoadFacts, RampFacts>;
+                          LoadFacts, RampFacts, TlsPolicyFacts>;
 
 }  // namespace smtp_ping

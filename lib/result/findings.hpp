@@ -11,6 +11,7 @@
 #include "common/phase.hpp"
 #include "common/range.hpp"
 #include "common/state.hpp"
+#include "result/tls_policy_result.hpp"
 #include "smtp/dialog_record.hpp"
 
 namespace smtp_ping {
@@ -84,7 +85,7 @@ struct FcrdnsMismatch {
 
 using FindingDetail = std::variant<FailedStep, IgnoredQuitFailure, ThresholdViolation, CertificateExpiry,
                                    CertificateNameMismatch, SeriesLoss, LostProbe, SignalStop, NoProbeRan,
-                                   ErrorRate, FcrdnsMismatch>;
+                                   ErrorRate, FcrdnsMismatch, TlsPolicyFinding>;
 
 struct Finding {
   State state = State::ok;  // what it contributes to its node

@@ -39,6 +39,9 @@ struct ResultNode {
   std::vector<PerfDatum> perfdata;
   std::vector<ResultNode> children;
   Aggregation aggregation = Aggregation::worst_of();
+  // A policy judged beside a redundant parent's alternatives (a domain's DANE beside its
+  // exchanges): never one of them, its state counts as it is.
+  bool policy = false;
 };
 
 // The state `node` has from its findings and its children's states, per its

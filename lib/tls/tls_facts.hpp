@@ -4,6 +4,8 @@
 #include <string>
 #include <vector>
 
+#include "tls/dane.hpp"
+
 namespace smtp_ping {
 
 // What the TLS session and the server's certificate showed, verified or not.
@@ -28,6 +30,7 @@ struct TlsFacts {
   std::string verify_name_source;         // "--verify-name", "-H", "--sni", "greeting", "EHLO reply"
   std::vector<std::string> announced_names;  // "mail.example.org (greeting)": compared when -H gave no name
   bool name_mismatch = false;             // none of those is in the certificate (WARNING, not a failure)
+  std::optional<DaneOutcome> dane;        // set when the handshake verified by DANE
 };
 
 }  // namespace smtp_ping

@@ -51,7 +51,7 @@ struct Api {
   bool (*sha256_hex)(std::string_view data, std::string& out, ModuleError& error) noexcept;
 };
 
-inline constexpr char kBuild[] = "smtp-ping " SMTP_PING_VERSION " tls-module-4 " __VERSION__;
+inline constexpr char kBuild[] = "smtp-ping " SMTP_PING_VERSION " tls-module-5 " __VERSION__;
 inline constexpr provider::Header kHeader{kBuild, sizeof(Api), {sizeof(TlsOptions), sizeof(TlsFacts), sizeof(ModuleError), 0}};
 
 }  // namespace smtp_ping::tls_module

@@ -3,6 +3,8 @@
 #include <optional>
 #include <string>
 
+#include "tls/dane.hpp"
+
 namespace smtp_ping {
 
 enum class TlsMode { none, starttls, implicit };
@@ -23,6 +25,8 @@ struct TlsOptions {
   std::optional<std::string> ca_pem;
   std::optional<std::string> client_cert_pem;
   std::optional<std::string> client_key_pem;
+  // DANE instead of the CA store and name (a domain check with --dane and a secure TLSA set).
+  std::optional<DaneRequest> dane;
 };
 
 }  // namespace smtp_ping

@@ -20,6 +20,7 @@
 #include <openssl/x509v3.h>
 
 #include "common/user_file.hpp"
+#include "tls/dane_openssl.hpp"
 #include "tls/certificate_name.hpp"
 #include "net/transport_error.hpp"
 #include "net/wait_for_socket.hpp"
@@ -387,6 +388,8 @@ std::unique_ptr<TlsSession> TlsSession::establish(int fd, const TlsOptions& opti
   std::unique_ptr<SSL_CTX, SslDeleter> ctx(SSL_CTX_new(TLS_client_method()));
   if (!ctx) throw TlsFailure(TlsFailure::Kind::local, "cannot create a TLS context: " + openssl_reason("?"));
   if (options.verify) configure_trust(ctx.get(), options, deadline);
+  const DaneRequest* dane = options.verify && options.dane ? &*options.dane : nullptr;
+  if (dane) enable_dane_context(ctx.get());
   configure_client_certificate(ctx.get(), options);
   // --no-verify: OpenSSL then skips building and checking the chain (0.6 M
   // instructions) whose verdict nobody would read.
@@ -406,10 +409,12 @@ std::unique_ptr<TlsSession> TlsSession::establish(int fd, const TlsOptions& opti
     SSL_ctrl(ssl.get(), SSL_CTRL_SET_TLSEXT_HOSTNAME, TLSEXT_NAMETYPE_host_name, const_cast<char*>(facts.sni.c_str()));
   // Without a name (-H is an address), only the chain is verified here; the
   // dialog compares the certificate with the name the server announces.
-  const CertificateName expected_name = certificate_name(options, host);
+  const CertificateName expected_name =
+      dane ? CertificateName{dane->base_domain, "DANE"} : certificate_name(options, host);
   facts.verify_name = expected_name.name;
   facts.verify_name_source = expected_name.source;
-  if (options.verify && !expected_name.name.empty()) {
+  if (dane) request_dane(ssl.get(), *dane);
+  if (options.verify && !dane && !expected_name.name.empty()) {
     X509_VERIFY_PARAM* param = SSL_get0_param(ssl.get());
     X509_VERIFY_PARAM_set_hostflags(param, X509_CHECK_FLAG_NO_PARTIAL_WILDCARDS);
     const bool ok = is_ip_literal(facts.verify_name)
@@ -447,6 +452,10 @@ std::unique_ptr<TlsSession> TlsSession::establish(int fd, const TlsOptions& opti
 
   if (options.verify) {
     if (!leaf) verify_errors.push_back({X509_V_ERR_UNSPECIFIED, 0});
+    if (dane) {
+      facts.dane = dane_outcome(ssl.get(), *dane);
+      if (facts.dane->authenticated) verify_errors.clear();  // what chain building met on its way to the match
+    }
     const long result = SSL_get_verify_result(ssl.get());
     if (verify_errors.empty() && result != X509_V_OK && !collector.ignored(static_cast<int>(result)))
       verify_errors.push_back({static_cast<int>(result), 0});
@@ -460,6 +469,7 @@ std::unique_ptr<TlsSession> TlsSession::establish(int fd, const TlsOptions& opti
     if (!facts.verified) {
       std::string message;
       for (const auto& text : facts.verify_errors) message += (message.empty() ? "" : "; ") + text;
+      if (dane) message = "DANE verification failed: " + message;
       throw TlsFailure(TlsFailure::Kind::verify, message, facts);
     }
   }

@@ -39,9 +39,10 @@ class DomainAgent {
 
   // smtp.domain[domain,"--dns-server=SERVER --trust-anchor=test-root.ds -p PORT EXTRA"]: a port nothing
   // listens on, so that a Postfix of another test on port 25 does not answer.
-  AgentAnswer query(const std::string& domain, const std::string& server, const std::string& extra = "") const {
+  AgentAnswer query(const std::string& domain, const std::string& server, const std::string& extra = "",
+                    const std::string& port = "9") const {
     return agent_->query("smtp.domain[" + domain + ",\"--dns-server=" + server +
-                         " --trust-anchor=test-root.ds -p 9 " + extra + "\"]");
+                         " --trust-anchor=test-root.ds -p " + port + " " + extra + "\"]");
   }
 
  private:
@@ -96,6 +97,27 @@ TEST(DomainAgent, SilentResolverWithTimeoutOneAnswersWithinTheSecond) {
   EXPECT_EQ(tree["state"], "CRITICAL");
   EXPECT_NE(tree["summary"].get<std::string>().find("MX lookup failed"), std::string::npos) << answer.value;
   EXPECT_LT(wall.count(), 1.0);
+}
+
+// The TLS policies' options work in the key as on the command line (issue 17): a bogus TLSA
+// set is CRITICAL in the "dane" node; the TLS-RPT record is read with its report address.
+TEST(DomainAgent, DaneAndTlsRptNodesInTheJsonTree) {
+  if (!dns().ok()) GTEST_SKIP() << "DNS fixture: " << dns().problem();
+  DomainAgent agent(3);
+  // Port 2525: the fixture's TLSA sets are there (and at 25, 465, 587); the bogus set needs no server.
+  AgentAnswer answer = agent.query("dane-bogus." + dns()["ZONE"], dns()["RESOLVER"], "-4 --dane", "2525");
+  ASSERT_TRUE(answer.supported) << answer.value;
+  auto tree = nlohmann::json::parse(answer.value);
+  ASSERT_GE(tree["policies"].size(), 1u) << answer.value;
+  EXPECT_EQ(tree["policies"][0]["name"], "dane");
+  EXPECT_EQ(tree["policies"][0]["state"], "CRITICAL");
+  EXPECT_EQ(tree["policies"][0]["children"][0]["findings"][0]["kind"], "dane_bogus") << answer.value;
+  answer = agent.query(dns()["DOMAIN_TWO_MX"], dns()["RESOLVER"], "-4 --tls-rpt");
+  ASSERT_TRUE(answer.supported) << answer.value;
+  tree = nlohmann::json::parse(answer.value);
+  ASSERT_EQ(tree["policies"].size(), 1u) << answer.value;
+  EXPECT_EQ(tree["policies"][0]["name"], "tls-rpt");
+  EXPECT_EQ(tree["policies"][0]["facts"]["rua"][0], "mailto:tlsrpt@" + dns()["ZONE"]) << answer.value;
 }
 
 }  // namespace
