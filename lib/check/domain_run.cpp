@@ -102,21 +102,37 @@ void add_fcrdns(std::vector<DomainTarget>& targets, const std::vector<resolver::
   }
 }
 
-// Probes and FCrDNS side by side: the DNS client is used by the FCrDNS thread alone meanwhile.
-void probe_with_fcrdns(const CheckConfig& config, resolver::Resolver& resolver, std::vector<DomainTarget>& targets,
-                       Clock::time_point start, const Deadline& deadline) {
-  std::vector<resolver::Fcrdns> lookups;
-  std::thread fcrdns;
+std::optional<policy::AuthRecords> auth_records_of(const CheckConfig& config, resolver::Resolver& resolver,
+                                                        const Deadline& deadline) noexcept {
+  if (!config.domain->auth_records) return std::nullopt;
   try {
-    fcrdns = std::thread([&] { lookups = look_up_fcrdns(resolver, targets, deadline); });
+    return policy::look_up_auth_records(resolver, config.domain->domain, deadline);
   } catch (...) {
-    // no thread: FCrDNS after the probes, with what time is left
+    return std::nullopt;  // no memory: judged as not looked up
+  }
+}
+
+// Probes beside FCrDNS and the SPF/DMARC lookups: the DNS client is used by that one thread
+// alone meanwhile.
+void probe_with_dns(const CheckConfig& config, resolver::Resolver& resolver, DomainResult& result,
+                    Clock::time_point start, const Deadline& deadline) {
+  std::vector<DomainTarget>& targets = result.targets;
+  std::vector<resolver::Fcrdns> lookups;
+  std::thread dns;
+  auto look_up = [&] {
+    lookups = look_up_fcrdns(resolver, targets, deadline);
+    result.auth_records = auth_records_of(config, resolver, deadline);
+  };
+  try {
+    dns = std::thread(look_up);
+  } catch (...) {
+    // no thread: the lookups after the probes, with what time is left
   }
   probe_all(config, targets, start, deadline);
-  if (fcrdns.joinable())
-    fcrdns.join();
+  if (dns.joinable())
+    dns.join();
   else
-    lookups = look_up_fcrdns(resolver, targets, deadline);
+    look_up();
   add_fcrdns(targets, lookups);
 }
 
@@ -145,12 +161,12 @@ DomainResult run_domain_check(const CheckConfig& config) {
   result.dns_elapsed = Clock::now() - start;
   if (result.dns) {
     result.targets = targets_of(*result.dns, result.addresses_found);
-    probe_with_fcrdns(config, *lookup.resolver, result.targets, start, deadline);
+    probe_with_dns(config, *lookup.resolver, result, start, deadline);
   }
   result.total = Clock::now() - start;
   if (deadline.interrupted()) result.interruption = interruption_of(result, deadline);
   result.tree = judge_domain(result, DomainPolicy{config.policy, config.domain->all_must_pass,
-                                                  config.domain->fcrdns_required});
+                                                  config.domain->fcrdns_required, config.domain->dmarc_floor});
   return result;
 }
 

@@ -1,7 +1,9 @@
 #pragma once
 
+#include <optional>
 #include <string>
 
+#include "policy/dmarc_record.hpp"
 #include "resolver/resolver_options.hpp"
 
 namespace smtp_ping {
@@ -13,6 +15,8 @@ struct DomainOptions {
   bool all_must_pass = false;          // --all-must-pass: the strict worst of all targets
   bool fcrdns_required = false;        // --fcrdns: an address without matching FCrDNS is WARNING
   resolver::ResolverOptions dns;       // --dns-server, --trust-anchor, --no-dnssec
+  bool auth_records = false;           // --auth-records: SPF and DMARC of the domain
+  std::optional<policy::DmarcPolicy> dmarc_floor;  // --require-dmarc=quarantine|reject
 };
 
 inline constexpr int kMaxParallel = 64;

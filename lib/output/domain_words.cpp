@@ -2,6 +2,7 @@
 
 #include "common/text.hpp"
 #include "output/describe.hpp"
+#include "output/policy_words.hpp"
 #include "output/safe_text.hpp"
 
 namespace smtp_ping {
@@ -15,6 +16,28 @@ std::string exchange_dns_problems(const ResultNode& exchange) {
   return join(parts, "; ");
 }
 
+std::size_t exchange_count(const ResultNode& domain) {
+  std::size_t count = 0;
+  for (const auto& child : domain.children)
+    if (!child.policy) ++count;
+  return count;
+}
+
+// A policy node's parts: "spf: no SPF record at ..." per finding, the policy's own findings too.
+std::vector<Subcheck> policy_findings(const ResultNode& policy) {
+  std::vector<Subcheck> lines;
+  for (const auto& finding : policy.findings) lines.push_back({finding.state, finding_text(finding)});
+  for (const auto& part : policy.children)
+    for (const auto& finding : part.findings) lines.push_back({finding.state, part.name + ": " + finding_text(finding)});
+  return lines;
+}
+
+std::string policy_line(const ResultNode& part) {
+  if (const auto* spf = fact_of<SpfFacts>(part)) return "SPF " + spf_text(*spf);
+  if (const auto* dmarc = fact_of<DmarcFacts>(part)) return "DMARC " + dmarc_text(*dmarc);
+  return safe(part.name);
+}
+
 std::string summary(const DomainResult& result) {
   const ResultNode& domain = result.tree;
   const std::string name = safe(result.domain);
@@ -26,6 +49,11 @@ std::string summary(const DomainResult& result) {
   const std::size_t serving = serving_targets(domain);
   std::vector<std::string> problems;
   for (const auto& exchange : domain.children) {
+    if (exchange.policy) {
+      for (const auto& line : policy_findings(exchange))
+        if (line.state != State::ok) problems.push_back(line.text);
+      continue;
+    }
     if (!exchange.findings.empty()) problems.push_back(safe(exchange.name) + " " + exchange_dns_problems(exchange));
     for (const auto& address : exchange.children) {
       if (address.state != State::ok) problems.push_back(safe(exchange.name) + " " + address_summary(address));
@@ -36,7 +64,8 @@ std::string summary(const DomainResult& result) {
   else if (serving == 0) text += "no target takes mail (" + std::to_string(result.targets.size()) + " probed)";
   else
     text += std::to_string(serving) + " of " + std::to_string(result.targets.size()) + " targets take mail";
-  text += ", " + std::to_string(domain.children.size()) + (domain.children.size() == 1 ? " exchange" : " exchanges");
+  const std::size_t exchanges = exchange_count(domain);
+  text += ", " + std::to_string(exchanges) + (exchanges == 1 ? " exchange" : " exchanges");
   if (result.dns && result.dns->mx.kind == resolver::MxKind::implicit) text += " (no MX: the domain itself, RFC 5321)";
   if (result.addresses_found > result.targets.size())
     text += " (the first " + std::to_string(result.targets.size()) + " of " + std::to_string(result.addresses_found) +
@@ -50,6 +79,13 @@ std::vector<Subcheck> details(const DomainResult& result) {
   for (const auto& finding : result.tree.findings) lines.push_back({finding.state, finding_text(finding)});
   for (std::size_t i = 0; i < result.tree.children.size(); ++i) {
     const ResultNode& exchange = result.tree.children[i];
+    if (exchange.policy) {
+      for (const auto& part : exchange.children) {
+        lines.push_back({part.state, policy_line(part)});
+        for (const auto& finding : part.findings) lines.push_back({finding.state, "  " + finding_text(finding)});
+      }
+      continue;
+    }
     std::string text = "MX " + safe(exchange.name);
     if (result.dns && i < result.dns->exchanges.size())
       text += " (preference " + std::to_string(result.dns->exchanges[i].exchange.preference) + ")";
@@ -65,8 +101,9 @@ std::vector<Subcheck> details(const DomainResult& result) {
 std::size_t serving_targets(const ResultNode& domain) {
   std::size_t serving = 0;
   for (const auto& exchange : domain.children)
-    for (const auto& address : exchange.children)
-      if (serves(address)) ++serving;
+    if (!exchange.policy)
+      for (const auto& address : exchange.children)
+        if (serves(address)) ++serving;
   return serving;
 }
 

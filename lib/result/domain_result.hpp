@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "common/deadline.hpp"
+#include "policy/auth_records.hpp"
 #include "probe/report.hpp"
 #include "resolver/fcrdns.hpp"
 #include "resolver/mail_exchangers.hpp"
@@ -34,6 +35,7 @@ struct DomainResult {
   Clock::duration dns_elapsed{};            // MX and address lookups
   Clock::duration total{};
   std::optional<SignalStop> interruption;   // a signal ended the check (the phase it ended)
+  std::optional<policy::AuthRecords> auth_records;  // --auth-records: SPF and DMARC as looked up
   ResultNode tree;                          // "domain" -> exchange -> address -> probe
 };
 

@@ -20,15 +20,23 @@ bool any_step_failed(const ResultNode& node) {
 State redundant_state(const ResultNode& node) {
   if (node.children.empty()) return State::ok;
   State worst_serving = State::ok;
+  State worst_policy = State::ok;
   int serving = 0;
+  int alternatives = 0;
   for (const auto& child : node.children) {
+    if (child.policy) {
+      worst_policy = worse(worst_policy, child.state);
+      continue;
+    }
+    ++alternatives;
     if (!serves(child)) continue;
     ++serving;
     worst_serving = worse(worst_serving, child.state);
   }
+  if (alternatives == 0) return worst_policy;
   if (serving == 0) return State::critical;
-  const bool all_serve = serving == static_cast<int>(node.children.size());
-  return all_serve ? worst_serving : worse(worst_serving, State::warning);
+  const bool all_serve = serving == alternatives;
+  return worse(worst_policy, all_serve ? worst_serving : worse(worst_serving, State::warning));
 }
 
 State children_state(const ResultNode& node) {
@@ -61,7 +69,7 @@ bool serves(const ResultNode& node) {
   for (const auto& finding : node.findings)
     if (std::holds_alternative<SignalStop>(finding.detail)) return false;
   for (const auto& child : node.children)
-    if (serves(child)) return true;
+    if (!child.policy && serves(child)) return true;
   return false;
 }
 

@@ -39,6 +39,9 @@ struct ResultNode {
   std::vector<PerfDatum> perfdata;
   std::vector<ResultNode> children;
   Aggregation aggregation = Aggregation::worst_of();
+  // A policy check (SPF, DMARC ...) beside the alternatives of a `redundant` parent: it counts
+  // like a worst_of child there, never as one more alternative.
+  bool policy = false;
 };
 
 // The state `node` has from its findings and its children's states, per its
