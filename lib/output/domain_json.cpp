@@ -93,7 +93,8 @@ json structured_findings(const ResultNode& node) {
 json auth_records_json(const DomainResult& result) {
   for (const auto& node : result.tree.children) {
     if (!node.policy || node.name != "auth-records") continue;
-    json out = {{"state", state_name(node.state)}, {"findings", structured_findings(node)}};
+    json out = {{"state", state_name(node.state)}, {"status", static_cast<int>(node.state)},
+                {"findings", structured_findings(node)}};
     for (const auto& part : node.children) {
       json entry = {{"state", state_name(part.state)}, {"findings", structured_findings(part)}};
       if (const auto* spf = fact_of<SpfFacts>(part)) entry["facts"] = spf_json(*spf);
