@@ -114,17 +114,33 @@ void fetch_policy(const CheckConfig& config, TlsPolicies& policies, const Deadli
   }
 }
 
-// Probes, FCrDNS and the MTA-STS fetch side by side: the DNS client is used by the FCrDNS
-// thread alone meanwhile.
-void probe_with_fcrdns(const CheckConfig& config, resolver::Resolver& resolver, std::vector<DomainTarget>& targets,
-                       TlsPolicies& policies, Clock::time_point start, const Deadline& deadline) {
-  std::vector<resolver::Fcrdns> lookups;
-  std::thread fcrdns;
-  std::thread fetch;
+std::optional<policy::AuthRecords> auth_records_of(const CheckConfig& config, resolver::Resolver& resolver,
+                                                        const Deadline& deadline) noexcept {
+  if (!config.domain->auth_records) return std::nullopt;
   try {
-    fcrdns = std::thread([&] { lookups = look_up_fcrdns(resolver, targets, deadline); });
+    return policy::look_up_auth_records(resolver, config.domain->domain, deadline);
   } catch (...) {
-    // no thread: FCrDNS after the probes, with what time is left
+    return std::nullopt;  // no memory: judged as not looked up
+  }
+}
+
+// Probes beside FCrDNS with the SPF/DMARC lookups (the DNS client is used by that one thread
+// alone meanwhile) and the MTA-STS fetch.
+void probe_with_dns(const CheckConfig& config, resolver::Resolver& resolver, DomainResult& result,
+                    Clock::time_point start, const Deadline& deadline) {
+  std::vector<DomainTarget>& targets = result.targets;
+  TlsPolicies& policies = result.tls_policies;
+  std::vector<resolver::Fcrdns> lookups;
+  std::thread dns;
+  std::thread fetch;
+  auto look_up = [&] {
+    lookups = look_up_fcrdns(resolver, targets, deadline);
+    result.auth_records = auth_records_of(config, resolver, deadline);
+  };
+  try {
+    dns = std::thread(look_up);
+  } catch (...) {
+    // no thread: the lookups after the probes, with what time is left
   }
   try {
     if (policies.mta_sts) fetch = std::thread([&] { fetch_policy(config, policies, deadline); });
@@ -132,10 +148,10 @@ void probe_with_fcrdns(const CheckConfig& config, resolver::Resolver& resolver, 
     // no thread: the fetch after the probes
   }
   probe_all(config, targets, policies, start, deadline);
-  if (fcrdns.joinable())
-    fcrdns.join();
+  if (dns.joinable())
+    dns.join();
   else
-    lookups = look_up_fcrdns(resolver, targets, deadline);
+    look_up();
   if (fetch.joinable())
     fetch.join();
   else
@@ -173,12 +189,12 @@ DomainResult run_domain_check(const CheckConfig& config) {
       result.tls_policies = look_up_tls_policies(*lookup.resolver, wanted, config.domain->domain, *result.dns,
                                                  config.probe.effective_port(),
                                                  deadline.earlier(Deadline(start + dns_budget)));
-    probe_with_fcrdns(config, *lookup.resolver, result.targets, result.tls_policies, start, deadline);
+    probe_with_dns(config, *lookup.resolver, result, start, deadline);
   }
   result.total = Clock::now() - start;
   if (deadline.interrupted()) result.interruption = interruption_of(result, deadline);
   result.tree = judge_domain(result, DomainPolicy{config.policy, config.domain->all_must_pass,
-                                                  config.domain->fcrdns_required});
+                                                  config.domain->fcrdns_required, config.domain->dmarc_floor});
   for (auto& node : judge_tls_policies(result)) result.tree.children.push_back(std::move(node));
   settle(result.tree);
   return result;

@@ -6,7 +6,7 @@
 namespace smtp_ping {
 namespace {
 
-constexpr std::array<std::pair<Phase, std::string_view>, 15> kPhaseNames{{
+constexpr std::array<std::pair<Phase, std::string_view>, 16> kPhaseNames{{
     {Phase::dns, "dns"},
     {Phase::connect, "connect"},
     {Phase::banner, "banner"},
@@ -22,6 +22,7 @@ constexpr std::array<std::pair<Phase, std::string_view>, 15> kPhaseNames{{
     {Phase::quit, "quit"},
     {Phase::delivery, "delivery"},
     {Phase::fetch, "fetch"},
+    {Phase::relay, "relay"},
 }};
 
 }  // namespace

@@ -23,6 +23,7 @@ enum class Phase {
   quit,
   delivery,  // --mailbox: from the final DATA reply to the search that found the probe
   fetch,     // --mailbox: retrieving it
+  relay,     // --relay-test: the MAIL FROM / RCPT TO / RSET of every relay form
 };
 
 std::string_view phase_name(Phase phase);

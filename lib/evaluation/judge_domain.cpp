@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "evaluation/judge_auth_records.hpp"
 #include "evaluation/judge_probe.hpp"
 #include "probe/announced_name.hpp"
 
@@ -146,6 +147,7 @@ ResultNode judge_domain(const DomainResult& result, const DomainPolicy& policy) 
       domain.children.push_back(std::move(node));
     }
   }
+  if (result.auth_records) domain.children.push_back(judge_auth_records(*result.auth_records, policy.dmarc_floor));
   domain.perfdata.push_back(count("targets", result.targets.size()));
   domain.perfdata.push_back(count("targets_ok", serving));
   domain.perfdata.insert(domain.perfdata.end(), totals.begin(), totals.end());

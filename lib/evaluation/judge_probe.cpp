@@ -72,6 +72,7 @@ class ProbeJudgement {
         phase.facts.push_back(SentMessageFacts{report_.sent->message.token, report_.sent->payload_bytes,
                                                report_.sent->accepted, report_.sent->queue_id});
       if (timing.phase == Phase::delivery && report_.round_trip) phase.facts.push_back(*report_.round_trip);
+      if (timing.phase == Phase::relay && report_.relay) judge_relay(*report_.relay, phase);
       if (const RangePair* ranges = phase_ranges(policy_.thresholds, timing.phase))
         if (auto violation = check_thresholds(*ranges, phase.name, seconds)) phase.findings.push_back(*violation);
       if (failure && failure->phase == timing.phase) {
@@ -81,6 +82,14 @@ class ProbeJudgement {
       node_.children.push_back(std::move(phase));
     }
     add_phase_perfdata(merged);
+  }
+
+  // --relay-test: every attempt is a fact; the first one accepted is CRITICAL.
+  static void judge_relay(const RelayTestRecord& relay, ResultNode& phase) {
+    phase.facts.push_back(relay);
+    if (const RelayAttempt* accepted = relay.first_accepted())
+      phase.findings.push_back(Finding{State::critical, OpenRelay{accepted->form.name, accepted->form.mail_from,
+                                                                  accepted->form.rcpt_to, *accepted->rcpt_reply}});
   }
 
   // One item per planned phase whether it ran or not ("U"): the same labels

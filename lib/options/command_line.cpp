@@ -14,6 +14,7 @@
 #include "options/check_config.hpp"
 #include "options/domain_command_line.hpp"
 #include "options/tls_policy_command_line.hpp"
+#include "options/policy_command_line.hpp"
 #include "options/extra_opts.hpp"
 #include "options/mentioned_options.hpp"
 #include "options/host_names.hpp"
@@ -97,6 +98,7 @@ po::options_description option_table(const std::vector<std::string>* mentioned =
       ("output-format", po::value<std::string>())
       ("perfdata-unreached", po::value<std::string>());
   add_domain_options(table);
+  add_policy_options(table);
   add_mail_flow_options(table);
   table.always("word", po::value<Strings>());  // words that are no option: the positional host, or ignored
   return table.take();
@@ -672,6 +674,7 @@ ParsedCommandLine parse_command_line(const std::vector<std::string>& raw_args, c
   apply_output(values, result.config);
   apply_perfdata(values, result.config);
   apply_domain(values, result.config);
+  apply_policy_options(values, result.config);
   return result;
 }
 

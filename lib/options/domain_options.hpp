@@ -1,7 +1,9 @@
 #pragma once
 
+#include <optional>
 #include <string>
 
+#include "policy/dmarc_record.hpp"
 #include "resolver/resolver_options.hpp"
 #include "result/tls_policies.hpp"
 
@@ -15,6 +17,8 @@ struct DomainOptions {
   bool fcrdns_required = false;        // --fcrdns: an address without matching FCrDNS is WARNING
   resolver::ResolverOptions dns;       // --dns-server, --trust-anchor, --no-dnssec
   TlsPolicyOptions tls_policies;       // --dane, --mta-sts, --tls-rpt, --require-*
+  bool auth_records = false;           // --auth-records: SPF and DMARC of the domain
+  std::optional<policy::DmarcPolicy> dmarc_floor;  // --require-dmarc=quarantine|reject
 };
 
 inline constexpr int kMaxParallel = 64;

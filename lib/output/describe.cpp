@@ -7,6 +7,7 @@
 #include "common/overloaded.hpp"
 #include "common/text.hpp"
 #include "output/fcrdns_text.hpp"
+#include "output/policy_words.hpp"
 #include "output/failure_explanation.hpp"
 #include "output/safe_text.hpp"
 #include "output/tls_policy_words.hpp"
@@ -141,6 +142,7 @@ std::string phase_detail(const ResultNode& phase, const PhaseFacts& facts, const
     detail += " (" + safe_text(facts.auth_mechanism) + ")";
   if (const auto* message = fact_of<SentMessageFacts>(phase)) detail += ", " + sent_message_text(*message);
   if (const auto* record = fact_of<RoundTripRecord>(phase)) detail += round_trip_text(*record);
+  if (const auto* relay = fact_of<RelayTestRecord>(phase)) detail = relay_test_text(*relay);
   return detail;
 }
 
@@ -202,6 +204,8 @@ std::string probe_summary(const ResultNode& probe, const ProbeFacts& facts) {
   for (const auto& phase : probe.children)
     if (const auto* message = fact_of<SentMessageFacts>(phase); message && message->accepted && !failure)
       text += separator + sent_message_text(*message);
+  for (const auto& phase : probe.children)
+    if (const auto* relay = finding_of<OpenRelay>(phase)) text += separator + open_relay_text(*relay);
   for (const auto& violation : violations_worst_first(probe)) text += separator + finding_text(violation);
   for (const auto& finding : probe.findings)
     if (std::holds_alternative<CertificateNameMismatch>(finding.detail) ||
@@ -422,6 +426,9 @@ std::string finding_text(const Finding& finding) {
           [](const ErrorRate& rate) { return error_rate_text(rate); },
           [](const FcrdnsMismatch& fcrdns) { return fcrdns_text(fcrdns); },
           [](const TlsPolicyFinding& policy) { return tls_policy_finding_text(policy); },
+          [](const AuthRecordProblem& problem) { return auth_record_problem_text(problem); },
+          [](const DmarcBelowFloor& below) { return dmarc_below_floor_text(below); },
+          [](const OpenRelay& relay) { return open_relay_text(relay); },
       },
       finding.detail);
 }

@@ -1,8 +1,10 @@
 #include "output/domain_json.hpp"
 
 #include "output/describe.hpp"
+#include "output/dns_answer_json.hpp"
 #include "output/domain_words.hpp"
 #include "output/json_report.hpp"
+#include "output/policy_json.hpp"
 #include "output/safe_text.hpp"
 #include "output/tls_policy_json.hpp"
 
@@ -20,25 +22,7 @@ const DomainTarget* target_of(const DomainResult& result, const std::string& exc
   return nullptr;
 }
 
-json answer_json(const Answer& answer) {
-  json records = json::array();
-  for (const auto& record : answer.records) {
-    if (const auto* address = std::get_if<resolver::AddressRecord>(&record)) records.push_back(safe(address->address));
-    if (const auto* ptr = std::get_if<resolver::PtrRecord>(&record)) records.push_back(safe(ptr->name));
-    if (const auto* mx = std::get_if<resolver::MxRecord>(&record))
-      records.push_back(std::to_string(mx->preference) + " " + safe(mx->exchange.empty() ? "." : mx->exchange));
-  }
-  return {{"query", safe(resolver::describe(answer.query))},
-          {"outcome", resolver::outcome_name(answer.outcome)},
-          {"rcode", resolver::rcode_name(answer.rcode)},
-          {"records", records},
-          {"ttl", answer.ttl},
-          {"dnssec", resolver::dnssec_status_name(answer.dnssec)},
-          {"why_bogus", safe(answer.why_bogus)},
-          {"error", safe(answer.error)},
-          {"seconds", answer.seconds},
-          {"summary", safe(answer.summary())}};
-}
+json answer_json(const Answer& answer) { return dns_answer_json(answer); }
 
 json optional_answer(const std::optional<Answer>& answer) { return answer ? answer_json(*answer) : json(nullptr); }
 
@@ -100,6 +84,29 @@ json exchanges_json(const DomainResult& result) {
   return exchanges;
 }
 
+// --auth-records: the node's state and findings, each record's facts field by field.
+json structured_findings(const ResultNode& node) {
+  json findings = json::array();
+  for (const auto& finding : node.findings) findings.push_back(finding_to_json(finding));
+  return findings;
+}
+
+json auth_records_json(const DomainResult& result) {
+  for (const auto& node : result.tree.children) {
+    if (!node.policy || node.name != "auth-records") continue;
+    json out = {{"state", state_name(node.state)}, {"status", static_cast<int>(node.state)},
+                {"findings", structured_findings(node)}};
+    for (const auto& part : node.children) {
+      json entry = {{"state", state_name(part.state)}, {"findings", structured_findings(part)}};
+      if (const auto* spf = fact_of<SpfFacts>(part)) entry["facts"] = spf_json(*spf);
+      if (const auto* dmarc = fact_of<DmarcFacts>(part)) entry["facts"] = dmarc_json(*dmarc);
+      out[part.name] = entry;
+    }
+    return out;
+  }
+  return nullptr;
+}
+
 json dns_json(const DomainResult& result) {
   if (!result.dns) return {{"error", safe(result.dns_setup_error)}};
   return {{"mx_kind", resolver::mx_kind_name(result.dns->mx.kind)},
@@ -128,6 +135,7 @@ json domain_to_json(const DomainResult& result, const std::vector<std::string>& 
           {"exchanges", exchanges_json(result)},
           {"policies", tls_policies_json(result.tree)},
           {"policy_status", tls_policy_status_json(result.tree)},
+          {"auth_records", auth_records_json(result)},
           {"total", to_seconds(result.total)},
           {"perfdata", perfdata_to_json(verdict.perfdata)},
           {"notes", safe_notes}};

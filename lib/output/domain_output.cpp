@@ -7,6 +7,7 @@
 #include "output/domain_words.hpp"
 #include "output/json_text.hpp"
 #include "output/plugin_output.hpp"
+#include "output/policy_words.hpp"
 #include "output/safe_text.hpp"
 
 namespace smtp_ping {
@@ -94,6 +95,10 @@ std::string render_domain(const DomainResult& result, const OutputOptions& optio
     for (const auto& note : options.notes) more.push_back("  " + safe(note));
     const auto dns = dns_lines(result);
     more.insert(more.end(), dns.begin(), dns.end());
+    if (result.auth_records) {
+      const auto records = auth_records_lines(*result.auth_records);
+      more.insert(more.end(), records.begin(), records.end());
+    }
   }
   if (options.verbosity >= 2) {
     const auto waterfall = waterfall_lines(result);

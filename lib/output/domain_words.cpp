@@ -2,6 +2,7 @@
 
 #include "common/text.hpp"
 #include "output/describe.hpp"
+#include "output/policy_words.hpp"
 #include "output/safe_text.hpp"
 #include "output/tls_policy_words.hpp"
 
@@ -14,6 +15,21 @@ std::string exchange_dns_problems(const ResultNode& exchange) {
   std::vector<std::string> parts;
   for (const auto& finding : exchange.findings) parts.push_back(finding_text(finding));
   return join(parts, "; ");
+}
+
+// A policy node's parts: "spf: no SPF record at ..." per finding, the policy's own findings too.
+std::vector<Subcheck> policy_findings(const ResultNode& policy) {
+  std::vector<Subcheck> lines;
+  for (const auto& finding : policy.findings) lines.push_back({finding.state, finding_text(finding)});
+  for (const auto& part : policy.children)
+    for (const auto& finding : part.findings) lines.push_back({finding.state, part.name + ": " + finding_text(finding)});
+  return lines;
+}
+
+std::string policy_line(const ResultNode& part) {
+  if (const auto* spf = fact_of<SpfFacts>(part)) return "SPF " + spf_text(*spf);
+  if (const auto* dmarc = fact_of<DmarcFacts>(part)) return "DMARC " + dmarc_text(*dmarc);
+  return safe(part.name);
 }
 
 std::string summary(const DomainResult& result) {
@@ -30,9 +46,14 @@ std::string summary(const DomainResult& result) {
   std::size_t exchanges = 0;
   for (const auto& exchange : domain.children) {
     if (exchange.policy) {
-      // TLS-RPT comes along with --dane and --mta-sts: in the summary when asked for or not OK.
-      if (exchange.name != "tls-rpt" || exchange.state != State::ok || result.tls_policies.options.tls_rpt)
-        policies.push_back(tls_policy_summary(exchange));
+      if (fact_of<TlsPolicyFacts>(exchange)) {
+        // TLS-RPT comes along with --dane and --mta-sts: in the summary when asked for or not OK.
+        if (exchange.name != "tls-rpt" || exchange.state != State::ok || result.tls_policies.options.tls_rpt)
+          policies.push_back(tls_policy_summary(exchange));
+      } else {
+        for (const auto& line : policy_findings(exchange))
+          if (line.state != State::ok) problems.push_back(line.text);
+      }
       continue;
     }
     ++exchanges;
@@ -62,8 +83,15 @@ std::vector<Subcheck> details(const DomainResult& result) {
   for (std::size_t i = 0; i < result.tree.children.size(); ++i) {
     const ResultNode& exchange = result.tree.children[i];
     if (exchange.policy) {
-      const auto policy = tls_policy_lines(exchange);
-      lines.insert(lines.end(), policy.begin(), policy.end());
+      if (fact_of<TlsPolicyFacts>(exchange)) {
+        const auto policy = tls_policy_lines(exchange);
+        lines.insert(lines.end(), policy.begin(), policy.end());
+        continue;
+      }
+      for (const auto& part : exchange.children) {
+        lines.push_back({part.state, policy_line(part)});
+        for (const auto& finding : part.findings) lines.push_back({finding.state, "  " + finding_text(finding)});
+      }
       continue;
     }
     std::string text = "MX " + safe(exchange.name);
@@ -81,8 +109,9 @@ std::vector<Subcheck> details(const DomainResult& result) {
 std::size_t serving_targets(const ResultNode& domain) {
   std::size_t serving = 0;
   for (const auto& exchange : domain.children)
-    for (const auto& address : exchange.children)
-      if (!exchange.policy && serves(address)) ++serving;
+    if (!exchange.policy)
+      for (const auto& address : exchange.children)
+        if (serves(address)) ++serving;
   return serving;
 }
 

@@ -3,6 +3,7 @@
 #include <limits>
 
 #include "common/overloaded.hpp"
+#include "output/policy_json.hpp"
 #include "output/describe.hpp"
 #include "output/failure_explanation.hpp"
 #include "output/json_text.hpp"
@@ -157,6 +158,18 @@ json range_json(const Range& range) {
   return {{"text", safe(range.text)}, {"start", range.start}, {"end", range.end}, {"inside", range.inside}};
 }
 
+json auth_record_problem_json(const AuthRecordProblem& problem) {
+  static const char* const kKinds[] = {"missing", "several", "syntax", "lookup_failed", "too_many_lookups",
+                                       "too_many_void_lookups", "incomplete_count", "include_problem"};
+  return json{{"kind", "auth_record"},
+              {"record", problem.record == AuthRecordProblem::Record::spf ? "spf" : "dmarc"},
+              {"problem", kKinds[static_cast<int>(problem.kind)]},
+              {"subject", safe(problem.subject)},
+              {"detail", safe(problem.detail)},
+              {"reason", problem.reason},
+              {"count", problem.count}};
+}
+
 // A finding's kind and fields, and its words (output/describe).
 json finding_json(const Finding& finding) {
   json out = std::visit(
@@ -198,6 +211,15 @@ json finding_json(const Finding& finding) {
                         {"announced", fcrdns.announced ? json(safe(*fcrdns.announced)) : json(nullptr)}};
           },
           [](const TlsPolicyFinding& policy) { return tls_policy_finding_json(policy); },
+          [](const AuthRecordProblem& problem) { return auth_record_problem_json(problem); },
+          [](const DmarcBelowFloor& below) {
+            return json{{"kind", "dmarc_below_floor"}, {"floor", below.floor},
+                        {"policy", below.policy ? json(*below.policy) : json(nullptr)}, {"pct", below.percent}};
+          },
+          [](const OpenRelay& relay) {
+            return json{{"kind", "open_relay"}, {"form", safe(relay.form)}, {"mail_from", safe(relay.mail_from)},
+                        {"rcpt_to", safe(relay.rcpt_to)}, {"reply", reply_json(relay.reply)}};
+          },
       },
       finding.detail);
   out["state"] = state_name(finding.state);
@@ -299,6 +321,9 @@ json facts_json(const ResultNode& node) {
                      facts["load"] = load_json(load);
                    },
                    [&](const TlsPolicyFacts& policy) { facts["policy"] = tls_policy_facts_json(policy); },
+                   [&](const SpfFacts& spf) { facts["spf"] = spf_json(spf); },
+                   [&](const DmarcFacts& dmarc) { facts["dmarc"] = dmarc_json(dmarc); },
+                   [&](const RelayTestRecord& relay) { facts["relay_test"] = relay_test_json(relay); },
                },
                fact);
   return facts;
@@ -331,6 +356,10 @@ json node_json(const ResultNode& node) {
 }
 
 }  // namespace
+
+nlohmann::json reply_to_json(const std::optional<Reply>& reply) { return reply_json(reply); }
+
+nlohmann::json finding_to_json(const Finding& finding) { return finding_json(finding); }
 
 nlohmann::json optional_number(const std::optional<double>& value) {
   return value ? nlohmann::json(*value) : nlohmann::json(nullptr);

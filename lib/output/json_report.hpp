@@ -18,6 +18,10 @@ nlohmann::json failure_json(const std::optional<Failure>& failure);
 
 // A number, or null when there is none.
 nlohmann::json optional_number(const std::optional<double>& value);
+// A finding with its kind, fields, state and words.
+nlohmann::json finding_to_json(const Finding& finding);
+// A reply as {code, lines}, null when none.
+nlohmann::json reply_to_json(const std::optional<Reply>& reply);
 std::string render_json(const Report& report, const ResultNode& tree);
 
 // Perfdata items as the "perfdata" field has them (label, value or null, unit, ranges, min, max).

@@ -15,6 +15,11 @@ std::vector<Phase> planned_phases(const ProbeOptions& options) {
   phases.push_back(Phase::ehlo);
   if (options.tls.mode == TlsMode::starttls)
     for (const Phase phase : {Phase::starttls, Phase::tls, Phase::ehlo_tls}) phases.push_back(phase);
+  if (options.relay_test) {  // instead of AUTH and the envelope (the options refuse the rest)
+    phases.push_back(Phase::relay);
+    phases.push_back(Phase::quit);
+    return phases;
+  }
   if (!options.auth.mechanism.empty()) phases.push_back(Phase::auth);
   if (options.mail_from || !options.rcpt_to.empty()) phases.push_back(Phase::mail);
   if (!options.rcpt_to.empty()) phases.push_back(Phase::rcpt);

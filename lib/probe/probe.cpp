@@ -120,7 +120,13 @@ void probe(const ProbeOptions& requested, const Deadline& deadline, Clock::time_
     }
   }
   if (!connection) return;
-  run_dialog(*connection, requested, deadline, start, report);
+  if (requested.relay_test) {  // the address-literal relay forms name the address connected to
+    ProbeOptions with_address = requested;
+    if (!requested.unix_socket()) with_address.relay_test->server_address = report.target.address;
+    run_dialog(*connection, with_address, deadline, start, report);
+  } else {
+    run_dialog(*connection, requested, deadline, start, report);
+  }
   connection.reset();
   if (requested.mailbox) run_round_trip(*requested.mailbox, deadline, start, report);
 }

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "common/deadline.hpp"
+#include "policy/auth_records.hpp"
 #include "probe/report.hpp"
 #include "resolver/fcrdns.hpp"
 #include "resolver/mail_exchangers.hpp"
@@ -36,6 +37,7 @@ struct DomainResult {
   Clock::duration total{};
   std::optional<SignalStop> interruption;   // a signal ended the check (the phase it ended)
   TlsPolicies tls_policies;                 // --dane, --mta-sts, --tls-rpt: what they looked up and fetched
+  std::optional<policy::AuthRecords> auth_records;  // --auth-records: SPF and DMARC as looked up
   ResultNode tree;                          // "domain" -> exchange -> address -> probe
 };
 

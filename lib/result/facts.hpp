@@ -12,9 +12,11 @@
 #include "load/load_plan.hpp"
 #include "load/load_stats.hpp"
 #include "mail/queue_id.hpp"
+#include "policy/auth_records.hpp"
 #include "probe/report.hpp"
 #include "probe/series_stats.hpp"
 #include "result/tls_policy_result.hpp"
+#include "smtp/relay_test.hpp"
 #include "smtp/reply.hpp"
 #include "tls/tls_facts.hpp"
 
@@ -65,7 +67,20 @@ struct SentMessageFacts {
   std::optional<QueueId> queue_id;  // from the final reply: grep the server's log for it
 };
 
+// --auth-records: the SPF tree as looked up (every answer with its DNSSEC status).
+struct SpfFacts {
+  std::string domain;
+  policy::SpfCheck spf;
+};
+
+// --auth-records: the DMARC record as looked up, and the floor it was judged against.
+struct DmarcFacts {
+  std::string domain;
+  policy::DmarcCheck dmarc;
+  std::optional<policy::DmarcPolicy> floor;  // --require-dmarc
+};
+
 using Fact = std::variant<ProbeFacts, PhaseFacts, TlsFacts, SeriesFacts, SentMessageFacts, RoundTripRecord,
-                          LoadFacts, RampFacts, TlsPolicyFacts>;
+                          LoadFacts, RampFacts, TlsPolicyFacts, SpfFacts, DmarcFacts, RelayTestRecord>;
 
 }  // namespace smtp_ping

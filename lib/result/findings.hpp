@@ -83,9 +83,45 @@ struct FcrdnsMismatch {
   std::optional<std::string> announced; // the greeting/EHLO name, when the server announced one
 };
 
+// --auth-records: an SPF or DMARC record missing, broken, or beyond a limit of its RFC.
+struct AuthRecordProblem {
+  enum class Record { spf, dmarc };
+  enum class Kind {
+    missing,                // no record at the name (`subject`)
+    several,                // `count` records where one is allowed
+    syntax,                 // not valid: `detail` is the offending term or tag=value, `reason` its problem's name
+    lookup_failed,          // no usable DNS answer: `detail` is its summary
+    too_many_lookups,       // SPF: `count` DNS-querying terms, over RFC 7208's 10
+    too_many_void_lookups,  // SPF: `count` lookups with no answer, over 2
+    incomplete_count,       // SPF: a bound or the deadline stopped the walk: at least `count`
+    include_problem,        // SPF: an include/redirect target (`subject`) is `reason` (no_record, loop ...)
+  };
+  Record record = Record::spf;
+  Kind kind = Kind::missing;
+  std::string subject;  // the name concerned
+  std::string detail;
+  std::string reason;
+  int count = 0;
+};
+
+// --require-dmarc: the published DMARC policy is below the floor (or applies to less than 100 %).
+struct DmarcBelowFloor {
+  std::string floor;                  // "quarantine", "reject"
+  std::optional<std::string> policy;  // p= ("none" ...); none: no usable record
+  int percent = 100;
+};
+
+// --relay-test: the server accepted a recipient outside its domains.
+struct OpenRelay {
+  std::string form;       // the relay form's name ("percent hack")
+  std::string mail_from;  // the envelope as sent
+  std::string rcpt_to;
+  Reply reply;            // the 2xx that accepted it
+};
+
 using FindingDetail = std::variant<FailedStep, IgnoredQuitFailure, ThresholdViolation, CertificateExpiry,
                                    CertificateNameMismatch, SeriesLoss, LostProbe, SignalStop, NoProbeRan,
-                                   ErrorRate, FcrdnsMismatch, TlsPolicyFinding>;
+                                   ErrorRate, FcrdnsMismatch, TlsPolicyFinding, AuthRecordProblem, DmarcBelowFloor, OpenRelay>;
 
 struct Finding {
   State state = State::ok;  // what it contributes to its node

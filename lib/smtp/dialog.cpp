@@ -55,6 +55,11 @@ class Dialog {
       if (options_.tls.mode == TlsMode::implicit) announced_certificate_name();
       if (options_.tls.mode == TlsMode::starttls) starttls();
       expected_text();
+      if (options_.relay_test) {  // unauthenticated whatever -U says: relaying for anyone is the question
+        relay_test();
+        quit();
+        return;
+      }
       if (!options_.auth.mechanism.empty()) authenticate();
       if (options_.mail_from || !options_.rcpt_to.empty()) envelope();
       if (options_.send) data();
@@ -431,6 +436,50 @@ class Dialog {
         fail(FailureKind::response_mismatch, custom.command + " answered unexpectedly", reply,
              "regex '" + *custom.expect_regex + "'");
     }
+  }
+
+  // --relay-test: every form, MAIL FROM / RCPT TO / RSET, never DATA. A 421 or a dropped
+  // connection ends it (the step's failure, in the relay phase); refusals are its expected answers.
+  void relay_test() {
+    const RelayTestOptions& relay = *options_.relay_test;
+    RelayTestRecord record;
+    record.outside_domain = relay.outside_domain;
+    record.local_domain = relay_local_domain(relay);
+    record.address_literal = address_literal(relay.server_address);
+    record.ran_without_auth = !options_.auth.mechanism.empty();
+    const std::vector<RelayForm> forms = relay_forms(record.local_domain, record.outside_domain, record.address_literal);
+    record.planned = forms.size();
+    report_.relay = std::move(record);
+    for (const auto& form : forms) {
+      report_.relay->attempts.push_back(RelayAttempt{form, std::nullopt, std::nullopt, std::nullopt});
+      relay_attempt(report_.relay->attempts.back());
+    }
+  }
+
+  // A domain the server takes mail for: --domain's, else -H when it is a name, else the name
+  // the server announced, else its address literal.
+  std::string relay_local_domain(const RelayTestOptions& relay) const {
+    if (!relay.local_domain.empty()) return relay.local_domain;
+    if (!options_.unix_socket() && !is_ip_literal(options_.host)) return options_.host;
+    for (const auto& [name, source] : announced_names())
+      if (!name.empty()) return name;
+    return address_literal(relay.server_address).empty() ? std::string("localhost") : address_literal(relay.server_address);
+  }
+
+  void relay_attempt(RelayAttempt& attempt) {
+    const std::string mail = "MAIL FROM:<" + attempt.form.mail_from + ">";
+    attempt.mail_reply = relay_command(mail);
+    if (attempt.mail_reply->klass() == 2) attempt.rcpt_reply = relay_command("RCPT TO:<" + attempt.form.rcpt_to + ">");
+    attempt.rset_reply = relay_command("RSET");
+    if (attempt.rset_reply->klass() != 2) fail(FailureKind::reply, "RSET rejected: the relay test cannot go on", *attempt.rset_reply, "2xx");
+  }
+
+  Reply relay_command(const std::string& text) {
+    const Reply reply = command(Phase::relay, text);
+    if (reply.code == 421)
+      fail(FailureKind::reply, "the server closed the session during the relay test", reply, "2xx, 4xx or 5xx but 421",
+           false);
+    return reply;
   }
 
   void quit() {

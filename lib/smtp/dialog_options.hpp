@@ -8,6 +8,7 @@
 
 #include "sasl/auth_options.hpp"
 #include "smtp/message_submission.hpp"
+#include "smtp/relay_test.hpp"
 #include "tls/tls_options.hpp"
 
 namespace smtp_ping {
@@ -37,6 +38,7 @@ struct DialogOptions {
   std::optional<SendOptions> send;     // DATA with a probe message after RCPT
   std::vector<CustomCommand> commands;
   bool ignore_quit_failure = false;
+  std::optional<RelayTestOptions> relay_test;  // instead of AUTH, the envelope, DATA and -C
 
   TlsOptions tls;
   AuthOptions auth;

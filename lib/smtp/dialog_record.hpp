@@ -9,6 +9,7 @@
 #include "common/phase.hpp"
 #include "smtp/capabilities.hpp"
 #include "smtp/message_submission.hpp"
+#include "smtp/relay_test.hpp"
 #include "smtp/reply.hpp"
 #include "tls/tls_facts.hpp"
 
@@ -82,6 +83,7 @@ struct DialogRecord {
   std::optional<TlsFacts> tls;      // set once a TLS handshake completed (or its certificate was seen)
   std::string auth_mechanism;       // the SASL mechanism used, when AUTH ran
   std::optional<SentMessage> sent;  // --send: the probe message, once DATA was answered with 354
+  std::optional<RelayTestRecord> relay;  // --relay-test: every form tried, with its replies
 
   // Duration of one phase, if it ran.
   std::optional<Clock::duration> elapsed(Phase phase) const;

@@ -15,6 +15,7 @@ PORT_POP3S=10995     # implicit TLS
 PORT_REINJECT=10031  # smtpd behind the alterfilter transport (body_checks); not for tests
 # Load mode (issue 18): a listener whose anvil limits apply to loopback clients too.
 PORT_LIMITED=10032
+PORT_OPEN_RELAY=10040  # an open relay (issue 17): accepts every recipient; nothing leaves (default_transport error)
 LIMITED_CONNECTION_RATE=20   # connections per client per anvil_rate_time_unit (60 s)
 PORT_MESSAGE_LIMITED=10039
 LIMITED_MESSAGE_RATE=15      # MAIL FROM commands per client per anvil_rate_time_unit (60 s)

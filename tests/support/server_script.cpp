@@ -26,6 +26,11 @@ ServerScript& ServerScript::on(const std::string& verb, Step step) {
   return *this;
 }
 
+ServerScript& ServerScript::on_line_starting(const std::string& prefix, Step step) {
+  lines_starting.emplace_back(prefix, std::move(step));
+  return *this;
+}
+
 ServerScript& ServerScript::greet(Step step) {
   greeting = std::move(step);
   return *this;

@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace smtp_ping::test {
@@ -99,6 +100,9 @@ struct ServerScript {
   // Answers by upper-case verb ("EHLO", "RCPT", ...), "*" for any verb without
   // its own entry, "." for the end of DATA. A missing verb gets the default.
   std::map<std::string, Step> commands;
+  // Answers to command lines that begin with a text (as sent, upper-case verb), tried before
+  // `commands` in order: "RCPT TO:<relay-test%" answers only the percent hack.
+  std::vector<std::pair<std::string, Step>> lines_starting;
   std::map<int, ConnectionFault> connection_faults;
   bool expect_proxy = false;  // a HAProxy PROXY v1 line comes before anything else
   std::optional<TlsSettings> tls;
@@ -121,6 +125,7 @@ struct ServerScript {
   std::function<void(const std::string& message)> on_message;
 
   ServerScript& on(const std::string& verb, Step step);
+  ServerScript& on_line_starting(const std::string& prefix, Step step);
   ServerScript& greet(Step step);
   ServerScript& connection(int index, ConnectionFault what);
 };

@@ -86,7 +86,7 @@ SmtpSession::Next SmtpSession::serve_commands() {
 
 SmtpSession::Next SmtpSession::answer(const std::string& verb, const std::string& argument) {
   if (verb == "QUIT") log_.update([](ConnectionRecord& r) { r.quit = true; });
-  const Step& step = step_for(verb);
+  const Step& step = step_for(verb, argument);
   if (verb == "DATA") return answer_data(step);
   if (verb == "STARTTLS") return answer_starttls(step);
   if (verb == "AUTH" && script_.auth && script_.commands.count("AUTH") == 0) return answer_auth(argument);
@@ -97,8 +97,11 @@ SmtpSession::Next SmtpSession::answer(const std::string& verb, const std::string
   return next;
 }
 
-const Step& SmtpSession::step_for(const std::string& verb) const {
+const Step& SmtpSession::step_for(const std::string& verb, const std::string& argument) const {
   static const Step default_step;
+  const std::string line = argument.empty() ? verb : verb + " " + argument;
+  for (const auto& [prefix, step] : script_.lines_starting)
+    if (line.rfind(prefix, 0) == 0) return step;
   if (const auto found = script_.commands.find(verb); found != script_.commands.end()) return found->second;
   if (verb == ".") return default_step;  // the end of DATA is no verb
   if (const auto any = script_.commands.find("*"); any != script_.commands.end()) return any->second;
@@ -211,7 +214,7 @@ SmtpSession::Next SmtpSession::answer_data(const Step& step) {
 }
 
 SmtpSession::Next SmtpSession::finish_data(const std::string& message) {
-  const Step& step = step_for(".");
+  const Step& step = step_for(".", {});
   const std::vector<std::string> defaults{"250 2.0.0 Ok: queued as 5M7P1NG"};
   // Queued before it is acknowledged, as an MTA does: a client that saw the 2xx finds it handed on.
   if (script_.on_message && code_of(lines_of(step, defaults)) / 100 == 2) script_.on_message(message);

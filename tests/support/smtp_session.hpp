@@ -40,7 +40,7 @@ class SmtpSession {
   std::optional<std::string> ask(const std::string& challenge);
   std::string echoed_credentials() const;
 
-  const Step& step_for(const std::string& verb) const;
+  const Step& step_for(const std::string& verb, const std::string& argument) const;
   std::vector<std::string> default_reply(const std::string& verb, const std::string& argument) const;
   std::vector<std::string> hello_reply(const std::string& argument) const;
 

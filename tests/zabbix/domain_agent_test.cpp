@@ -76,6 +76,21 @@ TEST(DomainAgent, NullMxIsCriticalNamingRfc7505) {
   EXPECT_NE(tree["summary"].get<std::string>().find("RFC 7505"), std::string::npos) << answer.value;
 }
 
+TEST(DomainAgent, AuthRecordsCountTheSpfLookupsInTheJson) {
+  if (!dns().ok()) GTEST_SKIP() << "DNS fixture: " << dns().problem();
+  DomainAgent agent(3);
+  const AgentAnswer answer =
+      agent.query(dns()["DOMAIN_SPF_TOO_MANY"], dns()["RESOLVER"], "-4 --auth-records --require-dmarc=reject");
+  ASSERT_TRUE(answer.supported) << answer.value;
+  const auto tree = nlohmann::json::parse(answer.value);
+  const auto& records = tree["auth_records"];
+  EXPECT_EQ(records["status"], 2) << answer.value;  // no DMARC record, below the floor
+  EXPECT_EQ(records["spf"]["facts"]["lookups"], 11);
+  EXPECT_EQ(records["spf"]["findings"][0]["problem"], "too_many_lookups");
+  EXPECT_EQ(records["spf"]["facts"]["records"][0]["answer"]["dnssec"], "secure");
+  EXPECT_EQ(records["dmarc"]["findings"][0]["problem"], "missing");
+}
+
 TEST(DomainAgent, TrustAnchorOutsideTheAllowedDirectoryIsRefused) {
   if (!dns().ok()) GTEST_SKIP() << "DNS fixture: " << dns().problem();
   DomainAgent agent(3);
