@@ -60,7 +60,10 @@ class RoundTrip {
     if (const auto opened = client_->open(deadline_)) return fail(Phase::delivery, *opened);
     const auto folders = search_folders();
     if (!folders) return;
-    const mailbox::WaitOutcome waited = mailbox::wait_for_probe(*client_, sent_.message.token, *folders, deadline_);
+    const bool pop3 = options_.account.url.protocol == mailbox::MailProtocol::pop3;
+    const mailbox::WaitOutcome waited = mailbox::wait_for_probe(
+        *client_, sent_.message.token, *folders, deadline_,
+        mailbox::PollSchedule(pop3 ? mailbox::pop3_poll_plan() : mailbox::imap_poll_plan()));
     const Clock::time_point accepted = start_ + sent_.accepted_at;
     const Clock::time_point arrived = waited.found ? waited.found_search_started : Clock::now();
     add_timing(report_.phases, {Phase::delivery, sent_.accepted_at, std::max(Clock::duration::zero(), arrived - accepted)});
