@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "common/number_text.hpp"
+#include "output/mail_flow_text.hpp"
 #include "output/safe_text.hpp"
 #include "common/text.hpp"
 
@@ -204,6 +205,7 @@ std::string render_plugin_output(const Report& report, const Verdict& verdict, i
   // These sections are made of safe pieces already.
   std::vector<std::string> lines;
   if (verbosity >= 1) add_transcript(report, lines);
+  if (report.round_trip) add_mail_flow_lines(*report.round_trip, verbosity, lines);
   if (verbosity >= 2) add_waterfall(report, lines);
   if (verbosity >= 3) add_capabilities(report, lines);
   for (const auto& line : lines) {
