@@ -52,6 +52,7 @@ class ProbeJudgement {
     judge_quit_failure();
     judge_certificate_name();
     judge_certificate_lifetime();
+    judge_round_trip();
     settle(node_);
     return std::move(node_);
   }
@@ -118,6 +119,21 @@ class ProbeJudgement {
 
   void judge_quit_failure() {
     if (report_.quit_failure) node_.findings.push_back(Finding{State::ok, IgnoredQuitFailure{*report_.quit_failure}});
+  }
+
+  // --mailbox: earlier runs' probes (reported, they change no state) and the required
+  // Authentication-Results of the delivered one.
+  void judge_round_trip() {
+    if (!report_.round_trip) return;
+    const RoundTripRecord& record = *report_.round_trip;
+    for (const auto& stale : record.stale_probes)
+      node_.findings.push_back(
+          Finding{State::ok, LateProbe{stale.folder, stale.sent_ms, stale.arrived, stale.removed, stale.flagged_only}});
+    for (const auto& method : policy_.required_auth_results) {
+      const auto result = record.authentication.source ? method_result(*record.authentication.source, method)
+                                                       : std::optional<std::string>();
+      if (result != "pass") node_.findings.push_back(Finding{State::critical, AuthenticationShortfall{method, result}});
+    }
   }
 
   void judge_certificate_name() {

@@ -2,6 +2,8 @@
 
 #include <map>
 #include <optional>
+#include <string>
+#include <vector>
 
 #include "common/state.hpp"
 #include "common/range.hpp"
@@ -32,6 +34,8 @@ struct EvaluationPolicy {
   // Load mode (--load): judged when the failed sessions in percent reach them.
   std::optional<double> errors_warning;
   std::optional<double> errors_critical;
+  // --require-auth-results (--mailbox): these Authentication-Results methods must say "pass".
+  std::vector<std::string> required_auth_results;
 };
 
 }  // namespace smtp_ping

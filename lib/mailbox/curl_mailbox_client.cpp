@@ -15,6 +15,7 @@
 #include "mail/mail_message.hpp"
 #include "mail/mail_time.hpp"
 #include "mail/probe_message.hpp"
+#include "mail/probe_ownership.hpp"
 #include "mailbox/curl_easy_handle.hpp"
 #include "mailbox/imap_replies.hpp"
 #include "mailbox/mailbox_client.hpp"
@@ -28,6 +29,7 @@ constexpr std::size_t kHeaderLimit = 64 * 1024;   // a TOP n 0 or HEADER.FIELDS 
 constexpr std::size_t kSearchUidLimit = 64;       // our token is unique: more is suspicious
 constexpr std::size_t kPop3Messages = 1000;       // messages a POP3 listing is read for
 constexpr std::size_t kPop3NewPerSearch = 50;     // headers a POP3 search reads, newest first
+constexpr const char* kOwnershipFields[] = {"From", "Message-ID", kTokenHeader, kSentHeader};
 
 MailboxErrorKind kind_of(const Transfer& transfer) {
   switch (transfer.code) {
@@ -105,33 +107,28 @@ std::string uid_set(const std::vector<std::uint32_t>& uids) {
   return set;
 }
 
-bool contains_ignoring_case(const std::string& text, const std::string& part) {
-  const auto lower = [](std::string s) {
-    for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return s;
-  };
-  return !part.empty() && lower(text).find(lower(part)) != std::string::npos;
-}
-
 // What a probe's header section says about it.
 struct ProbeHeaders {
   std::optional<std::string> token;
-  std::string from;
   std::optional<std::int64_t> sent_ms;
+  MailMessage marks;  // the fields that tell our probes from others (lib/mail/probe_ownership)
 };
 
 ProbeHeaders probe_headers(std::string_view header_text) {
   const MailMessage headers = parse_mail_message(header_text);
   ProbeHeaders probe;
   if (const auto* token = headers.field(kTokenHeader)) probe.token = token->value;
-  if (const auto* from = headers.field("From")) probe.from = from->value;
   if (const auto* sent = headers.field(kSentHeader)) probe.sent_ms = parse_sent_stamp(sent->value);
+  for (const auto& field : headers.headers)
+    for (const char* mark : kOwnershipFields)
+      if (header_name_equal(field.name, mark)) probe.marks.headers.push_back(field);
   return probe;
 }
 
+// One of our probes, of an earlier run: never another message, however similar.
 bool is_stale_probe(const ProbeHeaders& probe, const StaleProbeCriteria& criteria) {
-  return probe.token && !probe.token->empty() && *probe.token != criteria.current_token &&
-         contains_ignoring_case(probe.from, criteria.sender);
+  const auto identity = identify_own_probe(probe.marks, criteria.sender);
+  return identity && identity->token != criteria.current_token;
 }
 
 // ---------------------------------------------------------------- IMAP
@@ -275,7 +272,8 @@ class CurlImapClient final : public MailboxClient {
         if (std::find(uids.begin(), uids.end(), date.uid) == uids.end() || date.time >= criteria.older_than) continue;
         // Our own look at its headers, whatever the server's SEARCH said.
         const Transfer header = curl_.perform(
-            url().section_url(folder, date.uid, "HEADER.FIELDS (FROM " + std::string(kTokenHeader) + " " + kSentHeader + ")"),
+            url().section_url(folder, date.uid,
+                             "HEADER.FIELDS (FROM MESSAGE-ID " + std::string(kTokenHeader) + " " + kSentHeader + ")"),
             "", false, kHeaderLimit, deadline);
         if (!header.ok()) continue;
         const ProbeHeaders probe = probe_headers(header.body);

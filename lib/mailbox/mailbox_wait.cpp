@@ -28,6 +28,7 @@ WaitOutcome wait_for_probe(MailboxClient& client, const std::string& token, cons
                            const Deadline& deadline, PollSchedule schedule) {
   WaitOutcome outcome;
   Clock::time_point previous{};
+  Clock::time_point first{};
   constexpr int kMaximumSearches = 100000;  // far beyond any deadline at >= 50 ms per wait
   while (outcome.searches < kMaximumSearches) {
     if (deadline.interrupted()) {
@@ -39,6 +40,7 @@ WaitOutcome wait_for_probe(MailboxClient& client, const std::string& token, cons
       return outcome;
     }
     const Clock::time_point started = Clock::now();
+    if (outcome.searches == 0) first = started;
     SearchOutcome search = client.search(token, folders, deadline);
     ++outcome.searches;
     if (search.error) {
@@ -57,7 +59,7 @@ WaitOutcome wait_for_probe(MailboxClient& client, const std::string& token, cons
       return outcome;
     }
     previous = started;
-    if (!pause(schedule.next_wait(), deadline)) {
+    if (!pause(schedule.next_wait(std::chrono::duration_cast<Millis>(Clock::now() - first)), deadline)) {
       outcome.error = MailboxError{MailboxPhase::search, MailboxErrorKind::interrupted, 0, {}, "interrupted"};
       return outcome;
     }

@@ -1,10 +1,13 @@
 #include "options/mail_flow_options.hpp"
 
+#include <algorithm>
+#include <cctype>
 #include <cstdlib>
 #include <string>
 
 #include "mail/probe_body.hpp"
 #include "mailbox/mailbox_url.hpp"
+#include "options/duration_option.hpp"
 #include "options/option_files.hpp"
 #include "options/option_values.hpp"
 
@@ -29,6 +32,34 @@ std::size_t message_size(const std::string& text) {
   return size;
 }
 
+
+// --stale-after: at least a minute (a shorter limit could take a probe a slow run still waits for).
+std::chrono::seconds stale_after(const std::string& text) {
+  const auto duration = parse_duration(text);
+  if (!duration || *duration < std::chrono::minutes(1))
+    throw UsageError("invalid value '" + text + "' for --stale-after: expected a duration of at least 1m, " +
+                     "as 3600, 90m, 1h or 2d");
+  return *duration;
+}
+
+// --require-auth-results=spf,dkim,dmarc: method names of RFC 8601 (lowercase, in order, once each).
+std::vector<std::string> required_methods(const std::string& text) {
+  std::vector<std::string> methods;
+  std::size_t start = 0;
+  while (start <= text.size()) {
+    const auto comma = text.find(',', start);
+    std::string method = text.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
+    for (char& c : method) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    const bool name = !method.empty() && method.size() <= 32 &&
+                      method.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789-") == std::string::npos;
+    if (!name)
+      throw UsageError("invalid value '" + text + "' for --require-auth-results: expected methods such as spf,dkim,dmarc");
+    if (std::find(methods.begin(), methods.end(), method) == methods.end()) methods.push_back(method);
+    if (comma == std::string::npos) break;
+    start = comma + 1;
+  }
+  return methods;
+}
 
 
 
@@ -59,6 +90,7 @@ RoundTripOptions round_trip_options(const po::variables_map& values, const FileA
   options.account.ca_file = config.probe.tls.ca_file.value_or("");
   if (values.count("junk-folder")) options.junk_folders = values["junk-folder"].as<std::vector<std::string>>();
   options.keep = flag(values, "keep");
+  if (values.count("stale-after")) options.stale_after = stale_after(text_value(values, "stale-after"));
   return options;
 }
 
@@ -72,7 +104,9 @@ void add_mail_flow_options(OptionTable& table) {
       ("mailbox-password-file", po::value<std::string>())
       ("mailbox-allow-plaintext", po::bool_switch())
       ("junk-folder", po::value<std::vector<std::string>>())
-      ("keep", po::bool_switch());
+      ("keep", po::bool_switch())
+      ("stale-after", po::value<std::string>())
+      ("require-auth-results", po::value<std::string>());
 }
 
 void apply_mail_flow_options(const po::variables_map& values, CheckConfig& config, const FileAccess& files) {
@@ -83,7 +117,7 @@ void apply_mail_flow_options(const po::variables_map& values, CheckConfig& confi
   if (mailbox && values.count("domain"))
     throw UsageError("--domain and --mailbox exclude each other: every target would fetch from the one mailbox "
                      "(--send works: each target takes a probe message)");
-  for (const char* key : {"mailbox-password-file", "junk-folder"})
+  for (const char* key : {"mailbox-password-file", "junk-folder", "stale-after", "require-auth-results"})
     if (values.count(key) && !mailbox) throw UsageError(std::string("--") + key + " needs --mailbox");
   for (const char* key : {"mailbox-allow-plaintext", "keep"})
     if (flag(values, key) && !mailbox) throw UsageError(std::string("--") + key + " needs --mailbox");
@@ -98,6 +132,8 @@ void apply_mail_flow_options(const po::variables_map& values, CheckConfig& confi
   if (values.count("message-size")) options.body_size = message_size(values["message-size"].as<std::string>());
   probe.send = options;
   if (mailbox) probe.mailbox = round_trip_options(values, files, config);
+  if (values.count("require-auth-results"))
+    config.policy.required_auth_results = required_methods(text_value(values, "require-auth-results"));
 }
 
 }  // namespace smtp_ping

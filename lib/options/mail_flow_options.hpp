@@ -1,7 +1,8 @@
 #pragma once
 
 // The mail-flow options of issue 15 (--send, --message-size, --mailbox and its
-// secret, --mailbox-allow-plaintext, --junk-folder, --keep), kept apart from
+// secret, --mailbox-allow-plaintext, --junk-folder, --keep, --stale-after,
+// --require-auth-results), kept apart from
 // the SMTP options of command_line.cpp: the same option language, one concept.
 
 #include <boost/program_options.hpp>

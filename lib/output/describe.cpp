@@ -8,6 +8,7 @@
 #include "common/text.hpp"
 #include "output/fcrdns_text.hpp"
 #include "output/policy_words.hpp"
+#include "output/mail_flow_text.hpp"
 #include "output/failure_explanation.hpp"
 #include "output/safe_text.hpp"
 #include "output/tls_policy_words.hpp"
@@ -130,7 +131,8 @@ const Failure* failure_in(const ResultNode& probe) {
 // ---- a probe ---------------------------------------------------------------
 
 std::string phase_detail(const ResultNode& phase, const PhaseFacts& facts, const Target& target) {
-  if (const auto* step = finding_of<FailedStep>(phase)) return "failed: " + failure_text(step->failure);
+  if (const auto* step = finding_of<FailedStep>(phase))
+    return (step->failure.kind == FailureKind::junk ? "" : "failed: ") + failure_text(step->failure);
   if (facts.phase == Phase::dns) return safe_text(target.host);
   if (facts.phase == Phase::connect) return peer_text(target);
   if (facts.phase == Phase::tls) {
@@ -173,7 +175,9 @@ std::vector<Subcheck> probe_details(const ResultNode& probe, const ProbeFacts& f
     else if (const auto* quit = std::get_if<IgnoredQuitFailure>(&finding.detail))
       lines.push_back({finding.state, "quit ignored: " + failure_text(quit->failure)});
     else if (std::holds_alternative<CertificateNameMismatch>(finding.detail) ||
-             std::holds_alternative<CertificateExpiry>(finding.detail))
+             std::holds_alternative<CertificateExpiry>(finding.detail) ||
+             std::holds_alternative<LateProbe>(finding.detail) ||
+             std::holds_alternative<AuthenticationShortfall>(finding.detail))
       lines.push_back({finding.state, finding_text(finding)});
   }
   return lines;
@@ -198,8 +202,10 @@ std::string probe_summary(const ResultNode& probe, const ProbeFacts& facts) {
   if (const auto* interruption = finding_of<SignalStop>(probe)) return interruption_text(*interruption);
   const std::string target = target_text(facts.target);
   const Failure* failure = failure_in(probe);
-  std::string text = failure ? target + ": " + std::string(phase_name(failure->phase)) + " failed: " + failure_text(*failure)
-                             : target + " answered in " + number_text(facts.total_seconds, 3) + "s";
+  std::string text = !failure ? target + " answered in " + number_text(facts.total_seconds, 3) + "s"
+                     : failure->kind == FailureKind::junk
+                         ? target + ": " + failure_text(*failure)  // an outcome, not a failed step
+                         : target + ": " + std::string(phase_name(failure->phase)) + " failed: " + failure_text(*failure);
   const std::string separator = failure ? "; " : ", ";
   for (const auto& phase : probe.children)
     if (const auto* message = fact_of<SentMessageFacts>(phase); message && message->accepted && !failure)
@@ -209,6 +215,7 @@ std::string probe_summary(const ResultNode& probe, const ProbeFacts& facts) {
   for (const auto& violation : violations_worst_first(probe)) text += separator + finding_text(violation);
   for (const auto& finding : probe.findings)
     if (std::holds_alternative<CertificateNameMismatch>(finding.detail) ||
+        std::holds_alternative<AuthenticationShortfall>(finding.detail) ||
         (std::holds_alternative<CertificateExpiry>(finding.detail) && finding.state != State::ok))
       text += separator + finding_text(finding);
   return text;
@@ -429,6 +436,8 @@ std::string finding_text(const Finding& finding) {
           [](const AuthRecordProblem& problem) { return auth_record_problem_text(problem); },
           [](const DmarcBelowFloor& below) { return dmarc_below_floor_text(below); },
           [](const OpenRelay& relay) { return open_relay_text(relay); },
+          [](const LateProbe& late) { return late_probe_text(late); },
+          [](const AuthenticationShortfall& shortfall) { return authentication_shortfall_text(shortfall); },
       },
       finding.detail);
 }

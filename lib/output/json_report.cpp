@@ -7,6 +7,7 @@
 #include "output/describe.hpp"
 #include "output/failure_explanation.hpp"
 #include "output/json_text.hpp"
+#include "output/mail_flow_text.hpp"
 #include "output/safe_text.hpp"
 #include "output/tls_policy_json.hpp"
 #include "output/sent_message_text.hpp"
@@ -151,7 +152,11 @@ json round_trip_json(const std::optional<RoundTripRecord>& record) {
           {"removed", record->removed},
           {"flagged_only", record->flagged_only},
           {"kept", record->kept},
-          {"cleanup_problem", record->cleanup_problem.empty() ? json(nullptr) : json(safe(record->cleanup_problem))}};
+          {"cleanup_problem", record->cleanup_problem.empty() ? json(nullptr) : json(safe(record->cleanup_problem))},
+          {"received", received_chain_json(record->received)},
+          {"authentication", authentication_json(record->authentication)},
+          {"stale_probes", stale_probes_json(record->stale_probes)},
+          {"stale_problem", record->stale_problem.empty() ? json(nullptr) : json(safe(record->stale_problem))}};
 }
 
 json range_json(const Range& range) {
@@ -219,6 +224,17 @@ json finding_json(const Finding& finding) {
           [](const OpenRelay& relay) {
             return json{{"kind", "open_relay"}, {"form", safe(relay.form)}, {"mail_from", safe(relay.mail_from)},
                         {"rcpt_to", safe(relay.rcpt_to)}, {"reply", reply_json(relay.reply)}};
+          },
+          [](const LateProbe& late) {
+            return json{{"kind", "late_probe"}, {"folder", safe(late.folder)},
+                        {"sent_ms", late.sent_ms ? json(*late.sent_ms) : json(nullptr)},
+                        {"arrived", late.arrived ? json(*late.arrived) : json(nullptr)},
+                        {"removed", late.removed}, {"flagged_only", late.flagged_only}};
+          },
+          [](const AuthenticationShortfall& shortfall) {
+            return json{{"kind", "authentication_results"}, {"method", safe(shortfall.method)},
+                        {"result", shortfall.result ? json(safe(*shortfall.result)) : json(nullptr)},
+                        {"required", "pass"}};
           },
       },
       finding.detail);

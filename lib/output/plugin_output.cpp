@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "common/number_text.hpp"
+#include "output/mail_flow_text.hpp"
 #include "output/safe_text.hpp"
 #include "common/text.hpp"
 
@@ -212,6 +213,7 @@ std::string render_plugin_output(const Report& report, const Verdict& verdict, i
   // A load run or a domain check has no one session to show: its lines say it all.
   const bool one_session = !report.transcript.empty() || !report.connect_attempts.empty() || !report.phases.empty();
   if (verbosity >= 1 && one_session) add_transcript(report, lines);
+  if (report.round_trip) add_mail_flow_lines(*report.round_trip, verbosity, lines);
   if (verbosity >= 2 && one_session) add_waterfall(report, lines);
   if (verbosity >= 3 && one_session) add_capabilities(report, lines);
   for (const auto& line : lines) {

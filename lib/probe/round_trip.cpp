@@ -4,7 +4,10 @@
 
 #include "common/number_text.hpp"
 #include "mail/mail_message.hpp"
+#include "mail/mail_time.hpp"
 #include "mail/message_integrity.hpp"
+#include "mail/probe_message.hpp"
+#include "mail/probe_ownership.hpp"
 #include "mailbox/mailbox_loader.hpp"
 #include "mailbox/mailbox_wait.hpp"
 
@@ -60,10 +63,14 @@ class RoundTrip {
     if (const auto opened = client_->open(deadline_)) return fail(Phase::delivery, *opened);
     const auto folders = search_folders();
     if (!folders) return;
-    const mailbox::WaitOutcome waited = mailbox::wait_for_probe(*client_, sent_.message.token, *folders, deadline_);
+    const bool pop3 = options_.account.url.protocol == mailbox::MailProtocol::pop3;
+    const mailbox::WaitOutcome waited = mailbox::wait_for_probe(
+        *client_, sent_.message.token, *folders, deadline_,
+        mailbox::PollSchedule(pop3 ? mailbox::pop3_poll_plan() : mailbox::imap_poll_plan()));
     const Clock::time_point accepted = start_ + sent_.accepted_at;
     const Clock::time_point arrived = waited.found ? waited.found_search_started : Clock::now();
     add_timing(report_.phases, {Phase::delivery, sent_.accepted_at, std::max(Clock::duration::zero(), arrived - accepted)});
+    delivery_seconds_ = to_seconds(std::max(Clock::duration::zero(), arrived - accepted));
     if (waited.error) return fail(Phase::delivery, *waited.error);
     if (!waited.found) return not_delivered(accepted);
     RoundTripRecord record;
@@ -81,13 +88,18 @@ class RoundTrip {
     add_timing(report_.phases, {Phase::fetch, began - start_, Clock::now() - began});
     if (fetched.error) return fail(Phase::fetch, *fetched.error);
     record.internal_date = fetched.internal_date;
-    const IntegrityReport integrity = check_integrity(sent_.message, parse_mail_message(fetched.content));
+    const MailMessage arrived = parse_mail_message(fetched.content);
+    record.received = parse_received_chain(arrived, sent_stamp());
+    record.authentication = summarize_authentication(arrived);
+    const IntegrityReport integrity = check_integrity(sent_.message, arrived);
     record.intact = integrity.intact();
     for (const auto& field : integrity.added_headers) record.added_headers.push_back(field.name);
     clean_up(where, record);
     report_.round_trip = record;
     if (!record.intact) return fail(Phase::fetch, FailureKind::altered, alteration_text(integrity));
-    if (record.in_junk) fail(Phase::delivery, FailureKind::junk, "delivered to junk (folder " + record.folder + ")");
+    if (record.in_junk)
+      fail(Phase::delivery, FailureKind::junk,
+           "delivered to junk folder " + record.folder + " after " + number_text(delivery_seconds_, 1) + "s");
   }
 
   void clean_up(const mailbox::MessageLocation& where, RoundTripRecord& record) {
@@ -98,13 +110,46 @@ class RoundTrip {
       record.removed = cleanup.removed;
       record.flagged_only = cleanup.flagged_only;
       if (cleanup.error) record.cleanup_problem = cleanup.error->message;
+      remove_stale_probes(record);
     }
     client_->close();  // POP3: DELE takes effect at QUIT
+  }
+
+  // Earlier runs' probes (ours by every mark, lib/mail/probe_ownership) older than --stale-after:
+  // a run that gave up before its probe arrived leaves it behind. Never a concurrent run's probe:
+  // one that arrived within the limit was sent within it.
+  void remove_stale_probes(RoundTripRecord& record) {
+    if (deadline_.expired()) return;
+    mailbox::StaleProbeCriteria criteria;
+    criteria.sender = sender();
+    criteria.current_token = sent_.message.token;
+    criteria.older_than = std::chrono::duration_cast<std::chrono::seconds>(
+                              (std::chrono::system_clock::now() - options_.stale_after).time_since_epoch())
+                              .count();
+    criteria.folders = folders_;
+    const mailbox::StaleOutcome stale = client_->remove_stale(criteria, deadline_);
+    for (const auto& probe : stale.probes)
+      record.stale_probes.push_back(
+          StaleProbeRecord{probe.location.folder, probe.sent_ms, probe.arrived, probe.removed, probe.flagged_only});
+    if (stale.error) record.stale_problem = stale.error->message;
+  }
+
+  std::string sender() const {
+    for (const auto& field : sent_.message.headers)
+      if (header_name_equal(field.name, "From")) return from_address(field.value);
+    return {};
+  }
+
+  std::optional<std::int64_t> sent_stamp() const {
+    for (const auto& field : sent_.message.headers)
+      if (header_name_equal(field.name, kSentHeader)) return parse_sent_stamp(field.value);
+    return std::nullopt;
   }
 
   // The URL's folder, then the junk folders that exist (IMAP); POP3 has its one maildrop.
   std::optional<std::vector<std::string>> search_folders() {
     std::vector<std::string> folders{options_.account.url.folder};
+    folders_ = folders;
     if (options_.account.url.protocol != mailbox::MailProtocol::imap) return folders;
     const mailbox::FolderList listed = client_->folders(deadline_);
     if (listed.error) {
@@ -117,6 +162,7 @@ class RoundTrip {
     for (const auto& name : options_.junk_folders.empty() ? listed.junk : options_.junk_folders)
       if (exists(name) && name != folders.front()) junk_.push_back(name);
     folders.insert(folders.end(), junk_.begin(), junk_.end());
+    folders_ = folders;
     return folders;
   }
 
@@ -145,6 +191,8 @@ class RoundTrip {
   const SentMessage& sent_;
   std::unique_ptr<mailbox::MailboxClient> client_;
   std::vector<std::string> junk_;
+  double delivery_seconds_ = 0;
+  std::vector<std::string> folders_;  // searched for the probe (and for stale ones)
 };
 
 }  // namespace

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <chrono>
 #include <string>
 #include <vector>
 
@@ -11,7 +12,8 @@ namespace smtp_ping {
 struct RoundTripOptions {
   mailbox::MailboxAccount account;
   std::vector<std::string> junk_folders;  // --junk-folder; empty: the server's \Junk or the common names
-  bool keep = false;                      // --keep: leave the probe in the mailbox
+  bool keep = false;                      // --keep: leave the probe (and earlier ones) in the mailbox
+  std::chrono::seconds stale_after{3600};  // --stale-after: earlier runs' probes older than this are removed
 };
 
 }  // namespace smtp_ping

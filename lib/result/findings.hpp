@@ -3,6 +3,7 @@
 // What a judgement found, as data: each kind is worded in one place
 // (output/describe) and dumped field by field in JSON (output/json_report).
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <variant>
@@ -119,9 +120,26 @@ struct OpenRelay {
   Reply reply;            // the 2xx that accepted it
 };
 
+// --mailbox: a probe of an earlier run found in the mailbox, older than --stale-after: it
+// arrived after that run gave up (or its cleanup failed). Removed unless --keep.
+struct LateProbe {
+  std::string folder;
+  std::optional<std::int64_t> sent_ms;  // its X-Smtp-Ping-Sent, Unix milliseconds
+  std::optional<std::int64_t> arrived;  // IMAP INTERNALDATE, Unix seconds (second precision)
+  bool removed = false;
+  bool flagged_only = false;
+};
+
+// --require-auth-results: a listed method's Authentication-Results result is not "pass".
+struct AuthenticationShortfall {
+  std::string method;                 // "dkim"
+  std::optional<std::string> result;  // "fail", "none"; nullopt: the method is not reported
+};
+
 using FindingDetail = std::variant<FailedStep, IgnoredQuitFailure, ThresholdViolation, CertificateExpiry,
                                    CertificateNameMismatch, SeriesLoss, LostProbe, SignalStop, NoProbeRan,
-                                   ErrorRate, FcrdnsMismatch, TlsPolicyFinding, AuthRecordProblem, DmarcBelowFloor, OpenRelay>;
+                                   ErrorRate, FcrdnsMismatch, TlsPolicyFinding, AuthRecordProblem, DmarcBelowFloor, OpenRelay,
+                                   LateProbe, AuthenticationShortfall>;
 
 struct Finding {
   State state = State::ok;  // what it contributes to its node

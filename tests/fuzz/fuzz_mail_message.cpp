@@ -7,6 +7,7 @@
 #include "mail/mail_message.hpp"
 #include "mail/message_integrity.hpp"
 #include "mail/probe_message.hpp"
+#include "mail/probe_ownership.hpp"
 
 using namespace smtp_ping;
 using namespace smtp_ping::fuzz;
@@ -40,6 +41,17 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   }
   require(field_bytes + message.body.size() <= input.size(), "parsed more than the input", input);
   if (!message.has_body_separator) require(message.body.empty(), "a body without an empty line", input);
+
+  // Ownership (stale-probe removal): only a message with the probe's own marks is ours.
+  if (const auto identity = identify_own_probe(message, "probe@example.org")) {
+    require(identity->token.size() == 32, "a token of another form taken as ours", input);
+    require(message.field("Message-ID") != nullptr, "ours without a Message-ID", input);
+  }
+  if (const auto* from = message.field("From")) {
+    const std::string address = from_address(from->value);
+    require(address.empty() || address.find('@') != std::string::npos, "an address without @", from->value);
+    require(address.size() <= from->value.size(), "an address longer than its field", from->value);
+  }
 
   const IntegrityReport report = check_integrity(sent(), message);
   require(report.added_headers.size() <= message.headers.size(), "more added headers than headers", input);

@@ -2,6 +2,9 @@
 // into the scripted mailbox server, found, fetched, checked and removed.
 #include <nlohmann/json.hpp>
 
+#include <ctime>
+#include <regex>
+
 #include "integration_support.hpp"
 #include "mailbox_server.hpp"
 
@@ -90,8 +93,100 @@ TEST(RoundTrip, JunkFolderIsAWarning) {
   const auto run = round_trip(smtp, mailbox, {"--junk-folder", "Junk"});
 
   EXPECT_EQ(run.exit_code, exit_warning) << run.describe();
-  EXPECT_TRUE(contains(run.first_line(), "delivered to junk (folder Junk)")) << run.describe();
+  EXPECT_TRUE(std::regex_search(run.first_line(), std::regex(R"(: delivered to junk folder Junk after \d+\.\ds)")))
+      << run.describe();
+  EXPECT_FALSE(contains(run.first_line(), "failed")) << run.describe();
   EXPECT_TRUE(mailbox.mailbox().messages("Junk").empty());
+}
+
+// A message of the form compose_probe_message writes, sent as `from` at `sent` (the marks that
+// make it ours: From, Message-ID, X-Smtp-Ping-Token, X-Smtp-Ping-Sent).
+std::string earlier_probe(const std::string& token, const std::string& from, SystemClock::time_point sent) {
+  const std::time_t seconds = SystemClock::to_time_t(sent);
+  std::tm utc{};
+  ::gmtime_r(&seconds, &utc);
+  char stamp[32];
+  std::strftime(stamp, sizeof stamp, "%Y-%m-%dT%H:%M:%S.000Z", &utc);
+  return "From: " + from + "\r\nTo: probe@smtp-ping.test\r\nSubject: smtp-ping probe\r\nMessage-ID: <smtp-ping." + token +
+         "@smtp-ping.test>\r\nX-Smtp-Ping-Token: " + token + "\r\nX-Smtp-Ping-Sent: " + stamp + "\r\n\r\nbody\r\n";
+}
+
+// --stale-after (default 1 h): an earlier run's probe that arrived 400 s after it was sent, 3 h
+// ago, is removed and reported; a look-alike from another sender stays, and so does our own
+// probe of 10 minutes ago (a concurrent run may still wait for it).
+TEST(RoundTrip, StaleProbeIsRemovedAndReportedOthersStay) {
+  MailboxServer mailbox;
+  const auto now = SystemClock::now();
+  const auto arrived = now - std::chrono::hours(3);
+  mailbox.mailbox().add("INBOX", {earlier_probe("5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a", "probe@smtp-ping.test",
+                                                arrived - std::chrono::seconds(400)), {}, arrived});
+  const auto foreign = mailbox.mailbox().add(
+      "INBOX", {earlier_probe("6b6b6b6b6b6b6b6b6b6b6b6b6b6b6b6b", "someone@smtp-ping.test", arrived), {}, arrived});
+  const auto recent = mailbox.mailbox().add(
+      "INBOX", {earlier_probe("7c7c7c7c7c7c7c7c7c7c7c7c7c7c7c7c", "probe@smtp-ping.test", now - std::chrono::minutes(10)),
+                {}, now - std::chrono::minutes(10)});
+  ScriptedSmtpServer smtp(delivering_into(mailbox, "INBOX", Millis(100)));
+  const auto run = round_trip(smtp, mailbox, {"--output", "json"});
+
+  ASSERT_EQ(run.exit_code, exit_ok) << run.describe();
+  const auto json = nlohmann::json::parse(run.out, nullptr, false);
+  ASSERT_TRUE(json.is_object()) << run.describe();
+  const auto& stale = json["round_trip"]["stale_probes"];
+  ASSERT_EQ(stale.size(), 1u) << run.out;
+  EXPECT_EQ(stale[0]["after_seconds"], 400) << run.out;
+  EXPECT_TRUE(stale[0]["removed"].get<bool>()) << run.out;
+  EXPECT_TRUE(contains(run.out, "arrived after 400s (second precision) in INBOX, removed")) << run.out;
+  EXPECT_EQ(mailbox.mailbox().uids("INBOX"), (std::vector<std::uint32_t>{foreign, recent}));
+
+  const auto text = round_trip(smtp, mailbox, {"--stale-after", "5m"});  // now the 10-minute-old one is stale
+  EXPECT_EQ(text.exit_code, exit_ok) << text.describe();
+  EXPECT_TRUE(std::regex_search(text.output(), std::regex(R"(probe of \S+Z arrived after \d+s \(second precision\) in INBOX, removed)")))
+      << text.describe();
+  EXPECT_EQ(mailbox.mailbox().uids("INBOX"), (std::vector<std::uint32_t>{foreign}));
+}
+
+// Authentication-Results the receiving side added (here the scripted server, as a milter would).
+std::function<std::string(std::string)> with_auth_results(const std::string& results) {
+  return [results](std::string message) {
+    return "Authentication-Results: mx.smtp-ping.test; " + results +
+           "\r\nReceived: from client by mx.smtp-ping.test with ESMTP id 5M7P1NG; " + "Tue, 1 Dec 2026 15:43:46 +0000\r\n" +
+           message;
+  };
+}
+
+TEST(RoundTrip, RequiredAuthenticationResultsThatDoNotPassAreCritical) {
+  MailboxServer mailbox;
+  ScriptedSmtpServer smtp(delivering_into(
+      mailbox, "INBOX", Millis(50),
+      with_auth_results("spf=pass smtp.mailfrom=probe@smtp-ping.test; dkim=fail header.d=smtp-ping.test; dmarc=none")));
+  const auto run = round_trip(smtp, mailbox, {"--require-auth-results", "spf,dkim,dmarc"});
+
+  EXPECT_EQ(run.exit_code, exit_critical) << run.describe();
+  EXPECT_TRUE(contains(run.first_line(), "Authentication-Results dkim=fail, required pass")) << run.describe();
+  EXPECT_TRUE(contains(run.first_line(), "Authentication-Results dmarc=none, required pass")) << run.describe();
+  EXPECT_FALSE(contains(run.first_line(), "spf=")) << run.describe();
+  EXPECT_TRUE(mailbox.mailbox().messages("INBOX").empty());
+}
+
+TEST(RoundTrip, AuthenticationResultsAndHopsAreReported) {
+  MailboxServer mailbox;
+  ScriptedSmtpServer smtp(delivering_into(
+      mailbox, "INBOX", Millis(50), with_auth_results("spf=pass smtp.mailfrom=probe@smtp-ping.test; dkim=none; dmarc=fail")));
+  const auto run = round_trip(smtp, mailbox, {"--require-auth-results", "SPF", "-vv"});
+
+  EXPECT_EQ(run.exit_code, exit_ok) << run.describe();
+  EXPECT_TRUE(contains(run.out, "Authentication-Results (mx.smtp-ping.test): spf=pass dkim=none dmarc=fail")) << run.out;
+  EXPECT_TRUE(contains(run.out, "hop 1 by mx.smtp-ping.test with ESMTP id 5M7P1NG: ")) << run.out;
+  EXPECT_TRUE(contains(run.out, "second precision")) << run.out;
+  EXPECT_TRUE(contains(run.out, "added in transit: Authentication-Results, Received")) << run.out;
+
+  const auto json_run = round_trip(smtp, mailbox, {"--output", "json"});
+  const auto json = nlohmann::json::parse(json_run.out, nullptr, false);
+  ASSERT_TRUE(json.is_object()) << json_run.describe();
+  EXPECT_EQ(json["round_trip"]["authentication"]["spf"], "pass") << json_run.out;
+  EXPECT_EQ(json["round_trip"]["authentication"]["dmarc"], "fail") << json_run.out;
+  EXPECT_EQ(json["round_trip"]["received"]["hops"][0]["id"], "5M7P1NG") << json_run.out;
+  EXPECT_EQ(json["round_trip"]["received"]["precision"], 1) << json_run.out;
 }
 
 TEST(RoundTrip, KeepLeavesTheProbe) {
@@ -132,6 +227,24 @@ TEST(RoundTrip, NeedsASecretBeforeConnecting) {
                              Millis(10'000), {{"SMTP_PING_MAILBOX_PASSWORD", std::nullopt}});
   EXPECT_EQ(run.exit_code, exit_unknown) << run.describe();
   EXPECT_TRUE(contains(run.output(), "--mailbox needs a secret")) << run.describe();
+  EXPECT_EQ(smtp.accepted(), 0);
+}
+
+TEST(RoundTrip, BadStaleAfterAndAuthResultsAreUnknownBeforeConnecting) {
+  ScriptedSmtpServer smtp;
+  const std::initializer_list<std::string> base{"-f", "a@example.org", "--rcpt", "a@example.org", "--mailbox",
+                                                "imap://u@127.0.0.1/INBOX"};
+  const auto short_limit = run_check(target_of(smtp) + base + std::initializer_list<std::string>{"--stale-after", "30s"},
+                                     Millis(10'000), kSecret);
+  EXPECT_EQ(short_limit.exit_code, exit_unknown) << short_limit.describe();
+  EXPECT_TRUE(contains(short_limit.output(), "--stale-after: expected a duration of at least 1m")) << short_limit.describe();
+  const auto bad_method = run_check(target_of(smtp) + base + std::initializer_list<std::string>{"--require-auth-results", "spf,,dkim"},
+                                    Millis(10'000), kSecret);
+  EXPECT_EQ(bad_method.exit_code, exit_unknown) << bad_method.describe();
+  const auto no_mailbox = run_check(target_of(smtp) + std::initializer_list<std::string>{"--require-auth-results", "spf"},
+                                    Millis(10'000), kSecret);
+  EXPECT_EQ(no_mailbox.exit_code, exit_unknown) << no_mailbox.describe();
+  EXPECT_TRUE(contains(no_mailbox.output(), "--require-auth-results needs --mailbox")) << no_mailbox.describe();
   EXPECT_EQ(smtp.accepted(), 0);
 }
 

@@ -12,6 +12,8 @@
 #include <chrono>
 #include <cstdint>
 #include <cstdlib>
+#include <ctime>
+#include <cmath>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -815,27 +817,85 @@ TEST_F(PostfixFlow, DiscardedIsCriticalNotDeliveredWithTheQueueId) {
       << run.describe();
 }
 
-// The delivery phase ends at the search that found the probe, so it exceeds the real delay by
-// at most the poll interval then (the reported resolution: near 1 s, the schedule's cap, at 3 s).
-TEST_F(PostfixFlow, DelayedDeliveryIsMeasuredWithinItsResolution) {
-  const auto run = flow(get("RCPT_DELAYED"), "imap", {"--output", "json"});
+// The real delay of a kept probe: from the final DATA reply (its X-Smtp-Ping-Sent stamp, taken
+// just before DATA, plus the data phase: a few ms early at most) to the moment Dovecot stored it
+// (the microsecond time Dovecot writes into a Maildir file's name: "SECONDS.MMICROSP..."). Removes
+// the message. nullopt when it is not in the Maildir.
+std::optional<double> stored_after(const std::string& maildir, const std::string& token, double data_seconds) {
+  const std::regex name(R"(^(\d+)\.M(\d+)P)");
+  const std::regex sent(R"(\nX-Smtp-Ping-Sent: (\d{4})-(\d\d)-(\d\d)T(\d\d):(\d\d):(\d\d)\.(\d{3})Z\r?\n)");
+  for (const char* sub : {"/new", "/cur"}) {
+    std::error_code error;
+    for (const auto& entry : std::filesystem::directory_iterator(maildir + sub, error)) {
+      std::ifstream in(entry.path());
+      const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+      if (text.find("X-Smtp-Ping-Token: " + token) == std::string::npos) continue;
+      std::filesystem::remove(entry.path(), error);
+      const std::string file = entry.path().filename().string();
+      std::smatch stored_match, sent_match;
+      if (!std::regex_search(file, stored_match, name) || !std::regex_search(text, sent_match, sent)) return std::nullopt;
+      std::tm tm{};
+      tm.tm_year = std::stoi(sent_match[1]) - 1900;
+      tm.tm_mon = std::stoi(sent_match[2]) - 1;
+      tm.tm_mday = std::stoi(sent_match[3]);
+      tm.tm_hour = std::stoi(sent_match[4]);
+      tm.tm_min = std::stoi(sent_match[5]);
+      tm.tm_sec = std::stoi(sent_match[6]);
+      const double sent_at = static_cast<double>(::timegm(&tm)) + std::stoi(sent_match[7]) / 1000.0;
+      const double stored_at = std::stod(stored_match[1]) + std::stod(stored_match[2]) / 1e6;
+      return stored_at - (sent_at + data_seconds);
+    }
+  }
+  return std::nullopt;
+}
+
+// Acceptance 2 of issue 15: a delivery delayed ~DELAY_SECONDS on the server (the slowpipe
+// transport's sleep) is measured within 0.3 s of the real delay. The delivery phase ends at the
+// search that found the probe, so it exceeds the real delay by at most the poll interval then
+// (the reported resolution: 250 ms while the wait is young, lib/mailbox/poll_schedule.hpp).
+TEST_F(PostfixFlow, DelayedDeliveryIsMeasuredWithinAThirdOfASecond) {
+  const auto run = flow(get("RCPT_DELAYED"), "imap", {"--output", "json", "--keep"});
   ASSERT_EQ(run.exit_code, 0) << run.describe();
   const auto json = nlohmann::json::parse(run.out, nullptr, false);
   ASSERT_TRUE(json.is_object()) << run.describe();
   const double delivery = json["timings"]["delivery"].get<double>();
-  const double delay = std::stod(get("DELAY_SECONDS"));
   const double resolution = json["round_trip"]["resolution"].get<double>();
-  EXPECT_GE(delivery, delay) << run.out;
-  // The fixture's own hand-over adds about 0.06 s to its sleep (tests/interop/README.md).
-  EXPECT_LE(delivery, delay + 0.06 + resolution + 0.2) << run.out;
-  EXPECT_LE(resolution, 1.2) << run.out;  // the 1 s cap plus one search
+  const std::string maildir = get("MAIL_DIR") + "/" + get("MAIL_DOMAIN") + "/" +
+                              get("RCPT_DELAYED").substr(0, get("RCPT_DELAYED").find('@')) + "/Maildir";
+  const auto real = stored_after(maildir, json["message"]["token"].get<std::string>(),
+                                 json["timings"]["data"].get<double>());
+  ASSERT_TRUE(real.has_value()) << "the kept probe is not in " << maildir << "\n" << run.out;
+  RecordProperty("real_delay_ms", static_cast<int>(*real * 1000));
+  RecordProperty("delivery_ms", static_cast<int>(delivery * 1000));
+  EXPECT_GE(*real, std::stod(get("DELAY_SECONDS"))) << run.out;  // the fixture did delay it
+  EXPECT_LE(std::abs(delivery - *real), 0.3) << "delivery " << delivery << " s, real delay " << *real << " s\n" << run.out;
+  EXPECT_LE(resolution, 0.3) << run.out;
+}
+
+// Acceptance of --require-auth-results against the fixture's Authentication-Results (postfix-up's
+// header_checks PREPEND: spf=pass, dkim=none, dmarc=fail), and the Received hops at -v.
+TEST_F(PostfixFlow, AuthenticationResultsAreReportedAndRequired) {
+  const auto passing = flow(get("RCPT_NORMAL"), "imap", {"--require-auth-results", "spf", "-vv"});
+  ASSERT_EQ(passing.exit_code, 0) << passing.describe();
+  EXPECT_NE(passing.out.find("Authentication-Results (mail.smtp-ping.test): spf=pass dkim=none dmarc=fail"),
+            std::string::npos) << passing.out;
+  EXPECT_TRUE(std::regex_search(passing.out, std::regex(R"(hop \d by mail\.smtp-ping\.test with ESMTPS? id [0-9A-Za-z]+: \+\d+s)")))
+      << passing.out;
+  EXPECT_TRUE(std::regex_search(passing.out, std::regex(R"(added in transit: .*Authentication-Results)"))) << passing.out;
+
+  const auto failing = flow(get("RCPT_NORMAL"), "imap", {"--require-auth-results", "spf,dkim,dmarc"});
+  ASSERT_EQ(failing.exit_code, 2) << failing.describe();
+  EXPECT_NE(failing.first_line().find("Authentication-Results dkim=none, required pass"), std::string::npos)
+      << failing.describe();
+  EXPECT_NE(failing.first_line().find("Authentication-Results dmarc=fail, required pass"), std::string::npos)
+      << failing.describe();
 }
 
 TEST_F(PostfixFlow, JunkIsAWarning) {
   const std::size_t before = stored(get("RCPT_JUNK"));
   const auto run = flow(get("RCPT_JUNK"), "imap", {"--junk-folder", get("JUNK_FOLDER")});
   ASSERT_EQ(run.exit_code, 1) << run.describe();
-  EXPECT_NE(run.first_line().find("delivered to junk (folder " + get("JUNK_FOLDER") + ")"), std::string::npos)
+  EXPECT_NE(run.first_line().find(": delivered to junk folder " + get("JUNK_FOLDER") + " after "), std::string::npos)
       << run.describe();
   EXPECT_EQ(stored(get("RCPT_JUNK")), before);
 }

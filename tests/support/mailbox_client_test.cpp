@@ -411,6 +411,21 @@ TEST(MailboxClient, StaleProbesOfOurSenderOnly) {
   others.replace(others.find("From: probe@smtp-ping.test"), 26, "From: someone@elsewhere.test");
   const auto not_ours = server.mailbox().add("INBOX", {others, {}, hours_ago(3)});
   const auto plain = server.mailbox().add("INBOX", {"From: probe@smtp-ping.test\r\nSubject: mine\r\n\r\nhello\r\n", {}, hours_ago(5)});
+  // Look-alikes, all old: a sender that merely contains ours, a token header of another form, a
+  // Message-ID not derived from the token, a second token header. None is ours; all stay.
+  std::vector<std::uint32_t> look_alikes;
+  const auto look_alike = [&](const std::string& token, const std::string& from, const std::string& to) {
+    std::string text = probe(token, hours_ago(3)).text;
+    text.replace(text.find(from), from.size(), to);
+    look_alikes.push_back(server.mailbox().add("INBOX", {text, {}, hours_ago(3)}));
+  };
+  look_alike("abababababababababababababababab", "From: probe@smtp-ping.test", "From: xprobe@smtp-ping.test");
+  look_alike("acacacacacacacacacacacacacacacac", "X-Smtp-Ping-Token: acacacacacacacacacacacacacacacac",
+             "X-Smtp-Ping-Token: ACACACACACACACACACACACACACACACAC");
+  look_alike("adadadadadadadadadadadadadadadad", "<smtp-ping.adadadadadadadadadadadadadadadad@",
+             "<other.adadadadadadadadadadadadadadadad@");
+  look_alike("aeaeaeaeaeaeaeaeaeaeaeaeaeaeaeae", "X-Smtp-Ping-Token: aeaeaeaeaeaeaeaeaeaeaeaeaeaeaeae",
+             "X-Smtp-Ping-Token: aeaeaeaeaeaeaeaeaeaeaeaeaeaeaeae\r\nX-Smtp-Ping-Token: afafafafafafafafafafafafafafafaf");
   const ProbeMessage current = probe("01010101010101010101010101010101", hours_ago(4));
   const auto current_uid = server.mailbox().add("INBOX", {current.text, {}, hours_ago(4)});
 
@@ -428,7 +443,10 @@ TEST(MailboxClient, StaleProbesOfOurSenderOnly) {
   EXPECT_TRUE(stale.probes[0].removed);
   EXPECT_TRUE(stale.probes[0].arrived);
   ASSERT_TRUE(stale.probes[0].sent_ms);
-  EXPECT_EQ(server.mailbox().uids("INBOX"), (std::vector<std::uint32_t>{recent_ours, not_ours, plain, current_uid}));
+  std::vector<std::uint32_t> left{recent_ours, not_ours, plain};
+  left.insert(left.end(), look_alikes.begin(), look_alikes.end());
+  left.push_back(current_uid);
+  EXPECT_EQ(server.mailbox().uids("INBOX"), left);
 }
 
 TEST(MailboxClient, Pop3StaleProbes) {

@@ -1,7 +1,6 @@
 #include <gtest/gtest.h>
 
 #include "mailbox/mailbox_url.hpp"
-#include "mailbox/poll_schedule.hpp"
 
 namespace smtp_ping::mailbox {
 namespace {
@@ -49,16 +48,6 @@ TEST(MailboxUrl, Refused) {
                            "imap://host:x/", "imap://host/a%0d%0aA1 LOGOUT", "imap://host/%zz", "pop3://host/Junk",
                            "imap://ho st/", "imap://[::1/"})
     EXPECT_FALSE(parsed(text)) << text;
-}
-
-TEST(PollSchedule, BacksOffToTheCap) {
-  PollSchedule schedule;
-  std::vector<long> waits;
-  for (int i = 0; i < 12; ++i) waits.push_back(static_cast<long>(schedule.next_wait().count()));
-  EXPECT_EQ(waits.front(), 50);
-  for (std::size_t i = 1; i < waits.size(); ++i) EXPECT_GE(waits[i], waits[i - 1]);
-  EXPECT_EQ(waits.back(), 1000);
-  EXPECT_EQ(schedule.resolution().count(), 1000);
 }
 
 }  // namespace
