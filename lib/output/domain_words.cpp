@@ -26,6 +26,13 @@ std::vector<Subcheck> policy_findings(const ResultNode& policy) {
   return lines;
 }
 
+// The SPF and DMARC node (--auth-records); the other policy nodes are the TLS policies.
+bool is_auth_records(const ResultNode& policy) {
+  for (const auto& part : policy.children)
+    if (fact_of<SpfFacts>(part) || fact_of<DmarcFacts>(part)) return true;
+  return false;
+}
+
 std::string policy_line(const ResultNode& part) {
   if (const auto* spf = fact_of<SpfFacts>(part)) return "SPF " + spf_text(*spf);
   if (const auto* dmarc = fact_of<DmarcFacts>(part)) return "DMARC " + dmarc_text(*dmarc);
@@ -46,7 +53,7 @@ std::string summary(const DomainResult& result) {
   std::size_t exchanges = 0;
   for (const auto& exchange : domain.children) {
     if (exchange.policy) {
-      if (fact_of<TlsPolicyFacts>(exchange)) {
+      if (!is_auth_records(exchange)) {
         // TLS-RPT comes along with --dane and --mta-sts: in the summary when asked for or not OK.
         if (exchange.name != "tls-rpt" || exchange.state != State::ok || result.tls_policies.options.tls_rpt)
           policies.push_back(tls_policy_summary(exchange));
@@ -83,7 +90,7 @@ std::vector<Subcheck> details(const DomainResult& result) {
   for (std::size_t i = 0; i < result.tree.children.size(); ++i) {
     const ResultNode& exchange = result.tree.children[i];
     if (exchange.policy) {
-      if (fact_of<TlsPolicyFacts>(exchange)) {
+      if (!is_auth_records(exchange)) {
         const auto policy = tls_policy_lines(exchange);
         lines.insert(lines.end(), policy.begin(), policy.end());
         continue;
