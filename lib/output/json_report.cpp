@@ -171,7 +171,7 @@ json auth_record_problem_json(const AuthRecordProblem& problem) {
               {"problem", kKinds[static_cast<int>(problem.kind)]},
               {"subject", safe(problem.subject)},
               {"detail", safe(problem.detail)},
-              {"reason", problem.reason},
+              {"reason", safe(problem.reason)},
               {"count", problem.count}};
 }
 
