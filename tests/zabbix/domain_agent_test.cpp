@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include <chrono>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <optional>
@@ -29,6 +30,7 @@ class DomainAgent {
   explicit DomainAgent(int timeout_seconds) {
     fs::create_directories(allowed_);
     fs::copy_file(dns()["TRUST_ANCHOR"], allowed_ / "test-root.ds");
+    fs::copy_file(dns()["CA"], allowed_ / "ca.crt");
     std::ofstream(directory_.path() / "smtp_ping_module.conf") << "AllowedFileDirectory=" << allowed_.string() << "\n";
     AgentSettings settings;
     settings.timeout_seconds = timeout_seconds;
@@ -133,6 +135,36 @@ TEST(DomainAgent, DaneAndTlsRptNodesInTheJsonTree) {
   ASSERT_EQ(tree["policies"].size(), 1u) << answer.value;
   EXPECT_EQ(tree["policies"][0]["name"], "tls-rpt");
   EXPECT_EQ(tree["policies"][0]["facts"]["rua"][0], "mailto:tlsrpt@" + dns()["ZONE"]) << answer.value;
+}
+
+// SMTP_PING_HTTPS_<NAME> of the HTTPS fixture's env file (tests/https/README.md); empty without it.
+std::string https_fixture(const std::string& name) {
+  const char* file = std::getenv("SMTP_PING_HTTPS_ENV_FILE");
+  std::ifstream in(file ? file : "");
+  const std::string prefix = "SMTP_PING_HTTPS_" + name + "=";
+  for (std::string line; std::getline(in, line);)
+    if (line.rfind(prefix, 0) == 0) return line.substr(prefix.size());
+  return {};
+}
+
+// Issue 17 in the agent: --mta-sts fetches the policy over HTTPS with the libcurl linked into the
+// module (the HTTPS fixture's nginx on the mta-sts host's address, port 443; its CA through
+// --cafile from the allowed directory). Nothing listens on the exchanges: the policy is what counts.
+TEST(DomainAgent, MtaStsPolicyIsFetchedOverHttpsInTheAgent) {
+  if (!dns().ok()) GTEST_SKIP() << "DNS fixture: " << dns().problem();
+  if (https_fixture("STANDARD_PORT") != "yes") GTEST_SKIP() << "the HTTPS fixture is not on port 443";
+  DomainAgent agent(5);
+  const AgentAnswer answer = agent.query(dns()["DOMAIN_TWO_MX"], dns()["RESOLVER"], "-4 --mta-sts --cafile=ca.crt");
+  ASSERT_TRUE(answer.supported) << answer.value;
+  const auto tree = nlohmann::json::parse(answer.value);
+  ASSERT_EQ(tree["policies"].size(), 2u) << answer.value;  // MTA-STS and, with it, TLS-RPT
+  const auto& sts = tree["policies"][0];
+  EXPECT_EQ(sts["name"], "mta-sts") << answer.value;
+  EXPECT_EQ(tree["policies"][1]["name"], "tls-rpt") << answer.value;
+  EXPECT_EQ(sts["facts"]["http_status"], 200) << answer.value;
+  EXPECT_EQ(sts["facts"]["policy"]["mode"], "enforce") << answer.value;
+  EXPECT_FALSE(sts["facts"]["id"].get<std::string>().empty()) << answer.value;
+  EXPECT_EQ(answer.value.find("not available"), std::string::npos) << answer.value;
 }
 
 }  // namespace

@@ -12,6 +12,7 @@
 
 #include "agent_harness.hpp"
 #include "dnsmasq_server.hpp"
+#include "mailbox_server.hpp"
 #include "scripted_smtp_server.hpp"
 
 namespace smtp_ping::zabbix_test {
@@ -232,6 +233,41 @@ TEST_F(RunningAgentTest, TemplateMatchesARealCheckResult) {
   const CommandResult check = run_command(
       {SYSTEM_PYTHON, TEMPLATE_CHECKER, TEMPLATE_YAML, sample.string(), domain_sample.string()}, 30s);
   EXPECT_EQ(check.exit_code, 0) << check.output << check.errors;
+}
+
+// Issue 15 in the agent: smtp.check with --mailbox. The module has libcurl linked in (the agent
+// has no provider directory of ours beside it, and the module's package ships none), so the probe
+// sent to the scripted SMTP server is found in the scripted mailbox, fetched, checked and removed.
+TEST(RoundTripInTheAgent, MailboxFindsTheProbeAndTheReportCarriesTheRoundTrip) {
+  test::MailboxServer mailbox;
+  ServerScript delivering;
+  delivering.on_message = [&mailbox](const std::string& message) {
+    mailbox.mailbox().deliver_after("INBOX", {message, {}, {}}, test::Millis(300));
+  };
+  ScriptedSmtpServer smtp(delivering);
+  AgentSettings settings;
+  settings.timeout_seconds = 10;
+  settings.environment = {"SMTP_PING_MAILBOX_PASSWORD=mailbox-secret"};
+  RunningAgent agent(settings);
+  std::string url = mailbox.url("imap", "INBOX");
+  url.insert(url.find("://") + 3, "probe%40smtp-ping.test@");
+
+  const AgentAnswer answer = agent.query(
+      item("smtp.check", smtp.port(),
+           ",,\"-t 8 -f probe@smtp-ping.test --rcpt probe@smtp-ping.test --mailbox " + url +
+               " --mailbox-allow-plaintext\""),
+      20s);
+  ASSERT_TRUE(answer.supported) << answer.value;
+  const auto report = nlohmann::json::parse(answer.value);
+  EXPECT_EQ(report["state"], "OK") << answer.value;
+  for (const char* phase : {"data", "delivery", "fetch"})
+    EXPECT_TRUE(report["timings"].contains(phase)) << phase << " in " << answer.value;
+  EXPECT_EQ(report["round_trip"]["intact"], true) << answer.value;
+  EXPECT_EQ(report["round_trip"]["in_junk"], false) << answer.value;
+  EXPECT_GE(report["timings"]["delivery"].get<double>(), 0.3) << answer.value;
+  EXPECT_TRUE(mailbox.mailbox().messages("INBOX").empty()) << "the probe was left behind";
+  EXPECT_EQ(answer.value.find("mailbox-secret"), std::string::npos) << answer.value;
+  EXPECT_TRUE(agent.alive()) << agent.log();
 }
 
 }  // namespace
