@@ -228,12 +228,14 @@ void judge_mx_patterns(const DomainResult& result, const policy::MtaStsPolicy& p
       detail.kind = MtaStsFinding::Kind::mx_not_covered;
       detail.items = policy.mx;
       node.findings.push_back(finding(violation, detail));
+      match.state = violation;
     }
     if (match.certificate_valid == false) {
       detail.kind = MtaStsFinding::Kind::certificate_invalid;
       detail.items.clear();
       detail.detail = match.certificate_error;
       node.findings.push_back(finding(violation, detail));
+      match.state = violation;
     }
     facts.mx.push_back(std::move(match));
   }

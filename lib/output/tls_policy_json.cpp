@@ -113,8 +113,8 @@ json node_json(const ResultNode& node) {
     if (const auto* policy = std::get_if<TlsPolicyFacts>(&fact)) facts = tls_policy_facts_json(*policy);
   json children = json::array();
   for (const auto& child : node.children) children.push_back(node_json(child));
-  return {{"name", safe(node.name)}, {"state", state_name(node.state)}, {"findings", findings}, {"facts", facts},
-          {"children", children}};
+  return {{"name", safe(node.name)}, {"state", state_name(node.state)}, {"status", static_cast<int>(node.state)},
+          {"findings", findings}, {"facts", facts}, {"children", children}};
 }
 
 }  // namespace
@@ -162,7 +162,9 @@ json tls_policy_facts_json(const TlsPolicyFacts& facts) {
               mx.push_back({{"exchange", safe(match.exchange)},
                             {"pattern", match.pattern ? json(safe(*match.pattern)) : json(nullptr)},
                             {"certificate_valid", match.certificate_valid ? json(*match.certificate_valid) : json(nullptr)},
-                            {"certificate_error", safe(match.certificate_error)}});
+                            {"certificate_error", safe(match.certificate_error)},
+                            {"state", state_name(match.state)},
+                            {"status", static_cast<int>(match.state)}});
             return json{{"record", safe(sts.record_text)},
                         {"id", safe(sts.id)},
                         {"url", safe(sts.url)},

@@ -9,6 +9,7 @@
 #include <variant>
 #include <vector>
 
+#include "common/state.hpp"
 #include "policy/dane_applicability.hpp"
 #include "policy/mta_sts_policy.hpp"
 #include "policy/tls_rpt_record.hpp"
@@ -44,6 +45,7 @@ struct MtaStsMxMatch {
   std::optional<std::string> pattern;  // the first pattern that matches it
   std::optional<bool> certificate_valid;  // none: no handshake with this exchange
   std::string certificate_error;
+  State state = State::ok;  // this exchange's own verdict under the policy (per-MX monitoring items)
 };
 
 struct MtaStsFacts {

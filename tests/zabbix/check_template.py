@@ -2,6 +2,7 @@
 """Checks checks.d/zabbix/template_smtp_ping.yaml without a Zabbix frontend.
 
 usage: check_template.py TEMPLATE.yaml [SMTP_CHECK_RESULT.json [SMTP_DOMAIN_RESULT.json]]
+       (an empty argument: no sample of that master)
 
 - parses as YAML in the 6.0 export format;
 - every uuid is a unique, real UUIDv4 (version nibble 4, variant bits 10);
@@ -9,7 +10,11 @@ usage: check_template.py TEMPLATE.yaml [SMTP_CHECK_RESULT.json [SMTP_DOMAIN_RESU
   items of this template;
 - with a real smtp.check (and smtp.domain) result: every dependent item's JSONPath
   without an error handler exists in its master's result; paths with one are simple
-  $.a.b paths.
+  $.a.b paths;
+- dependent item prototypes (per discovered MX) name an existing master item, and their
+  JSONPaths are simple or of the filter form $.a[?(@.k=='v')].b...first(); with an smtp.domain
+  result that has the policy a path selects, the path finds a value for every exchange in it
+  ({#MX.HOST} replaced by the exchange's name).
 Exits 1 listing every problem.
 """
 import json
@@ -20,6 +25,8 @@ import uuid
 import yaml
 
 SIMPLE_PATH = re.compile(r"^\$(\.[A-Za-z_][A-Za-z0-9_]*)+$")
+# One step of the filter form: name, or name[?(@.key=='value')]; the path may end in .first().
+FILTER_STEP = re.compile(r"^([A-Za-z_][A-Za-z0-9_]*)(?:\[\?\(@\.([A-Za-z_][A-Za-z0-9_]*)=='([^']*)'\)\])?$")
 problems = []
 
 
@@ -59,6 +66,63 @@ def json_path_value(document, path):
             raise KeyError(path)
         value = value[part]
     return value
+
+
+def filter_path_values(document, path):
+    """The values a filter-form path selects (a list; .first() keeps the first); None when the
+    path is not of that form."""
+    if not path.startswith("$."):
+        return None
+    steps = re.split(r"\.(?![^\[]*\])", path[2:])
+    first = steps[-1] == "first()"
+    if first:
+        steps = steps[:-1]
+    values = [document]
+    for step in steps:
+        match = FILTER_STEP.match(step)
+        if not match:
+            return None
+        name, key, wanted = match.groups()
+        selected = []
+        for value in values:
+            if not isinstance(value, dict) or name not in value:
+                continue
+            value = value[name]
+            if key is None:
+                selected.append(value)
+            elif isinstance(value, list):
+                selected += [entry for entry in value if isinstance(entry, dict) and entry.get(key) == wanted]
+        values = selected
+    return values[:1] if first else values
+
+
+def policy_of(path):
+    match = re.match(r"^\$\.policies\[\?\(@\.name=='([^']+)'\)\]", path)
+    return match.group(1) if match else None
+
+
+def check_prototypes(template, samples, keys):
+    domain = samples.get("smtp.domain")
+    exchanges = [e.get("exchange") for e in domain.get("exchanges", [])] if domain else []
+    present = {p.get("name") for p in domain.get("policies", [])} if domain else set()
+    for rule in template.get("discovery_rules", []):
+        for item in rule.get("item_prototypes", []):
+            if item.get("type") != "DEPENDENT":
+                continue
+            if item.get("master_item", {}).get("key") not in keys:
+                problems.append(f"prototype {item['key']}: master item missing")
+            for step in item.get("preprocessing", []):
+                if step["type"] != "JSONPATH":
+                    continue
+                path = step["parameters"][0]
+                if filter_path_values({}, path) is None:
+                    problems.append(f"prototype {item['key']}: JSONPath {path} is neither simple nor of the filter form")
+                    continue
+                if policy_of(path) not in present:
+                    continue  # this sample was not made with that policy's option
+                for exchange in exchanges:
+                    if not filter_path_values(domain, path.replace("{#MX.HOST}", exchange)):
+                        problems.append(f"prototype {item['key']}: {path} finds nothing for {exchange}")
 
 
 def check_items(template, samples):
@@ -110,6 +174,8 @@ def main(arguments):
         document = yaml.safe_load(stream)
     samples = {}
     for master, argument in zip(("smtp.check", "smtp.domain"), arguments[2:4]):
+        if not argument:  # "": no sample of this master
+            continue
         with open(argument, encoding="utf-8") as stream:
             samples[master] = json.load(stream)
     export = document["zabbix_export"]
@@ -118,6 +184,7 @@ def main(arguments):
     uuids = check_uuids(document)
     for template in export["templates"]:
         keys = check_items(template, samples)
+        check_prototypes(template, samples, keys)
         check_references(document, template, keys)
     for problem in problems:
         print(problem)

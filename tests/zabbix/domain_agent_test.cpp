@@ -154,17 +154,28 @@ TEST(DomainAgent, MtaStsPolicyIsFetchedOverHttpsInTheAgent) {
   if (!dns().ok()) GTEST_SKIP() << "DNS fixture: " << dns().problem();
   if (https_fixture("STANDARD_PORT") != "yes") GTEST_SKIP() << "the HTTPS fixture is not on port 443";
   DomainAgent agent(5);
-  const AgentAnswer answer = agent.query(dns()["DOMAIN_TWO_MX"], dns()["RESOLVER"], "-4 --mta-sts --cafile=ca.crt");
+  const AgentAnswer answer =
+      agent.query(dns()["DOMAIN_TWO_MX"], dns()["RESOLVER"], "-4 --dane --mta-sts --cafile=ca.crt");
   ASSERT_TRUE(answer.supported) << answer.value;
   const auto tree = nlohmann::json::parse(answer.value);
-  ASSERT_EQ(tree["policies"].size(), 2u) << answer.value;  // MTA-STS and, with it, TLS-RPT
-  const auto& sts = tree["policies"][0];
+  ASSERT_EQ(tree["policies"].size(), 3u) << answer.value;  // DANE, MTA-STS and, with it, TLS-RPT
+  EXPECT_EQ(tree["policies"][0]["name"], "dane") << answer.value;
+  const auto& sts = tree["policies"][1];
   EXPECT_EQ(sts["name"], "mta-sts") << answer.value;
-  EXPECT_EQ(tree["policies"][1]["name"], "tls-rpt") << answer.value;
+  EXPECT_EQ(tree["policies"][2]["name"], "tls-rpt") << answer.value;
   EXPECT_EQ(sts["facts"]["http_status"], 200) << answer.value;
   EXPECT_EQ(sts["facts"]["policy"]["mode"], "enforce") << answer.value;
   EXPECT_FALSE(sts["facts"]["id"].get<std::string>().empty()) << answer.value;
   EXPECT_EQ(answer.value.find("not available"), std::string::npos) << answer.value;
+  for (const auto& mx : sts["facts"]["mx"]) EXPECT_EQ(mx["status"], 0) << answer.value;  // both match
+
+  // The template's per-MX prototypes (MX discovery) find this exchange's DANE and MTA-STS state.
+  TempDir directory;
+  const auto sample = directory.path() / "smtp.domain.json";
+  std::ofstream(sample) << answer.value;
+  const CommandResult check =
+      run_command({SYSTEM_PYTHON, TEMPLATE_CHECKER, TEMPLATE_YAML, "", sample.string()}, std::chrono::seconds(30));
+  EXPECT_EQ(check.exit_code, 0) << check.output << check.errors;
 }
 
 }  // namespace
