@@ -79,6 +79,11 @@ void apply_domain(const po::variables_map& values, CheckConfig& config) {
   domain.fcrdns_required = flag(values, "fcrdns");
   domain.dns = dns_options(values, config);
   domain.tls_policies = tls_policy_options(values);
+  // Both judge the certificates the exchanges present; without verification they would pass
+  // unjudged, an OK that says nothing.
+  if (!config.probe.tls.verify && (domain.tls_policies.dane || domain.tls_policies.mta_sts))
+    throw UsageError(std::string(domain.tls_policies.dane ? "--dane" : "--mta-sts") +
+                     " judges the certificates the exchanges present, and --no-verify turns that off: drop one");
   config.probe.host = domain.domain;  // until each target names its exchange
   config.domain = std::move(domain);
 }

@@ -43,6 +43,12 @@ TEST(DomainOptions, RefusedCombinations) {
   EXPECT_EQ(usage_error({"-H", "mx.example.org", "--parallel", "2"}), "--parallel needs --domain");
   EXPECT_EQ(usage_error({"-H", "mx.example.org", "--fcrdns"}), "--fcrdns needs --domain");
   EXPECT_EQ(usage_error({"-H", "mx.example.org", "--all-must-pass"}), "--all-must-pass needs --domain");
+  // A DANE or MTA-STS check without certificate verification would pass unjudged.
+  EXPECT_EQ(usage_error({"--domain", "example.org", "--dane", "--no-verify"}),
+            "--dane judges the certificates the exchanges present, and --no-verify turns that off: drop one");
+  EXPECT_EQ(usage_error({"--domain", "example.org", "--require-mta-sts", "--no-verify"}),
+            "--mta-sts judges the certificates the exchanges present, and --no-verify turns that off: drop one");
+  EXPECT_FALSE(parse({"--domain", "example.org", "--tls-rpt", "--no-verify"}).probe.tls.verify);
 }
 
 TEST(DomainOptions, InvalidValues) {
