@@ -103,6 +103,22 @@ TEST_F(AuthRecordsFixture, VoidLookups) {
             (std::vector<std::string>{"SPF has 3 void lookups, over the limit of 2 (RFC 7208 4.6.4)"}));
 }
 
+// include:loop-a -> include:loop-b -> include:loop-a: followed once, named, and the count stays
+// bounded (a receiver would follow it to the 10-lookup limit: permerror).
+TEST_F(AuthRecordsFixture, IncludeLoopIsNamedNotFollowed) {
+  const AuthRecords records = look_up("SPF_LOOP");
+  ASSERT_EQ(records.spf.nodes.size(), 4u);  // the domain, loop-a, loop-b, loop-a again (not asked)
+  EXPECT_EQ(records.spf.nodes[3].domain, "loop-a._spf.smtp-ping.test");
+  EXPECT_EQ(records.spf.nodes[3].problem, SpfNodeProblem::loop);
+  EXPECT_EQ(records.spf.lookups, 3);
+  const ResultNode node = judge_auth_records(records, std::nullopt);
+  EXPECT_EQ(node.children[0].state, State::warning);
+  const auto found = texts(node.children[0]);
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_NE(found[0].find("loop-a._spf.smtp-ping.test"), std::string::npos) << found[0];
+  EXPECT_NE(found[0].find("loop"), std::string::npos) << found[0];
+}
+
 TEST_F(AuthRecordsFixture, DmarcPolicies) {
   EXPECT_EQ(look_up("DMARC_QUARANTINE").dmarc.record->policy, DmarcPolicy::quarantine);
   EXPECT_EQ(look_up("DMARC_NONE").dmarc.record->policy, DmarcPolicy::none);
