@@ -76,6 +76,15 @@ ResultNode judge_spf(const policy::AuthRecords& records) {
   return node;
 }
 
+// Why no record counts as missing: none at the organizational domain either, the domain is its
+// own organizational domain, or the organizational domain is unknown (no public suffix list).
+std::string missing_reason(const policy::AuthRecords& records) {
+  const policy::DmarcCheck& check = records.dmarc;
+  if (check.organizational_looked_up) return "none_at_organizational_domain";
+  if (check.organizational_domain == records.domain) return "organizational_domain";
+  return check.organizational_domain.empty() ? "no_public_suffix_list" : "";
+}
+
 ResultNode judge_dmarc(const policy::AuthRecords& records, std::optional<policy::DmarcPolicy> floor) {
   const policy::DmarcCheck& check = records.dmarc;
   const auto dmarc = Problem::Record::dmarc;
@@ -88,7 +97,9 @@ ResultNode judge_dmarc(const policy::AuthRecords& records, std::optional<policy:
     node.findings.push_back(problem(unusable, dmarc, Problem::Kind::lookup_failed, check.name,
                                     check.answer ? check.answer->summary() : std::string()));
   } else if (check.records.empty()) {
-    node.findings.push_back(problem(unusable, dmarc, Problem::Kind::missing, check.name));
+    node.findings.push_back(problem(unusable, dmarc, Problem::Kind::missing, check.name,
+                                    check.organizational_looked_up ? "_dmarc." + check.organizational_domain : "",
+                                    missing_reason(records)));
   } else if (check.records.size() > 1) {
     node.findings.push_back(problem(unusable, dmarc, Problem::Kind::several, check.name, {}, {},
                                     static_cast<int>(check.records.size())));
@@ -100,14 +111,14 @@ ResultNode judge_dmarc(const policy::AuthRecords& records, std::optional<policy:
   }
   if (!floor) return node;
   const policy::DmarcRecord* record = check.record && check.record->valid() ? &*check.record : nullptr;
-  const bool meets = record && record->policy && *record->policy >= *floor && record->percent == 100;
+  const std::optional<policy::DmarcPolicy> applied = check.effective_policy();
+  const bool meets = applied && *applied >= *floor && record->percent == 100;
   if (!meets)
     node.findings.push_back(Finding{
         State::critical,
         DmarcBelowFloor{policy::dmarc_policy_name(*floor),
-                        record && record->policy ? std::optional<std::string>(policy::dmarc_policy_name(*record->policy))
-                                                 : std::nullopt,
-                        record ? record->percent : 100}});
+                        applied ? std::optional<std::string>(policy::dmarc_policy_name(*applied)) : std::nullopt,
+                        record ? record->percent : 100, check.inherited && record && record->subdomain_policy ? "sp" : "p"}});
   return node;
 }
 

@@ -219,7 +219,8 @@ json finding_json(const Finding& finding) {
           [](const AuthRecordProblem& problem) { return auth_record_problem_json(problem); },
           [](const DmarcBelowFloor& below) {
             return json{{"kind", "dmarc_below_floor"}, {"floor", below.floor},
-                        {"policy", below.policy ? json(*below.policy) : json(nullptr)}, {"pct", below.percent}};
+                        {"policy", below.policy ? json(*below.policy) : json(nullptr)}, {"tag", below.tag},
+                        {"pct", below.percent}};
           },
           [](const OpenRelay& relay) {
             return json{{"kind", "open_relay"}, {"form", safe(relay.form)}, {"mail_from", safe(relay.mail_from)},

@@ -97,7 +97,11 @@ json dmarc_json(const DmarcFacts& facts) {
   }
   return {{"domain", safe(facts.domain)},
           {"name", safe(dmarc.name)},
-          {"organizational_domain_looked_up", false},
+          {"organizational_domain", dmarc.organizational_domain.empty() ? json(nullptr) : json(safe(dmarc.organizational_domain))},
+          {"organizational_domain_looked_up", dmarc.organizational_looked_up},
+          {"inherited", dmarc.inherited},
+          {"effective_policy", dmarc.effective_policy() ? json(policy::dmarc_policy_name(*dmarc.effective_policy()))
+                                                        : json(nullptr)},
           {"answer", optional_answer(dmarc.answer)},
           {"records", safe_list(dmarc.records)},
           {"record", record},

@@ -68,8 +68,11 @@ std::string auth_record_problem_text(const AuthRecordProblem& problem) {
   const std::string subject = safe(problem.subject);
   switch (problem.kind) {
     case Problem::Kind::missing:
-      return "no " + record + " record at " + subject +
-             (problem.record == Problem::Record::dmarc ? " (not looked up at the organizational domain)" : "");
+      if (problem.reason == "none_at_organizational_domain")
+        return "no " + record + " record at " + subject + " nor at " + safe(problem.detail) + " (its organizational domain)";
+      if (problem.reason == "no_public_suffix_list")
+        return "no " + record + " record at " + subject + " (the organizational domain is unknown: no public suffix list)";
+      return "no " + record + " record at " + subject;
     case Problem::Kind::several:
       return std::to_string(problem.count) + " " + record + " records at " + subject + " (exactly one allowed)";
     case Problem::Kind::syntax:
@@ -92,7 +95,7 @@ std::string auth_record_problem_text(const AuthRecordProblem& problem) {
 
 std::string dmarc_below_floor_text(const DmarcBelowFloor& below) {
   if (!below.policy) return "no usable DMARC policy, --require-dmarc=" + below.floor;
-  std::string text = "DMARC p=" + *below.policy;
+  std::string text = "DMARC " + below.tag + "=" + *below.policy;
   if (below.percent != 100) text += " pct=" + std::to_string(below.percent);
   return text + " is below --require-dmarc=" + below.floor;
 }
@@ -136,6 +139,9 @@ std::string dmarc_text(const DmarcFacts& facts) {
     if (record.subdomain_policy) text += " sp=" + std::string(policy::dmarc_policy_name(*record.subdomain_policy));
     text += " pct=" + std::to_string(record.percent);
     text += record.rua.empty() ? ", no rua" : " rua=" + safe(join(record.rua, ","));
+    if (dmarc.inherited)
+      text += ", the organizational domain's record: " + std::string(record.subdomain_policy ? "sp=" : "p=") +
+              policy::dmarc_policy_name(*dmarc.effective_policy()) + " applies to " + safe(facts.domain);
   } else {
     text = dmarc.records.size() == 1 ? "'" + safe(dmarc.records.front()) + "'" : "no single record";
   }

@@ -183,6 +183,29 @@ std::vector<std::string> dmarc_records_of(const Answer& answer) {
   return records;
 }
 
+namespace {
+
+// RFC 7489 §6.6.3: no DMARC record at the domain (NXDOMAIN or none among its TXT: not a failed
+// lookup, which is a temporary error) sends the receiver to the organizational domain's record.
+void look_up_organizational_dmarc(resolver::Resolver& resolver, AuthRecords& result, const Deadline& deadline) {
+  DmarcCheck& dmarc = result.dmarc;
+  dmarc.organizational_domain = resolver.organizational_domain(result.domain);
+  const bool none_here = dmarc.records.empty() && answered_without_error(*dmarc.answer);
+  if (!none_here || dmarc.organizational_domain.empty() || dmarc.organizational_domain == result.domain) return;
+  const std::string name = "_dmarc." + dmarc.organizational_domain;
+  std::vector<Answer> answers = resolver.resolve({Query{name, RecordType::txt}}, deadline);
+  if (answers.empty()) return;
+  dmarc.organizational_looked_up = true;
+  std::vector<std::string> records = dmarc_records_of(answers.front());
+  if (records.empty() && answered_without_error(answers.front())) return;  // none there either: the domain's own answer says "missing"
+  dmarc.name = name;
+  dmarc.answer = std::move(answers.front());
+  dmarc.records = std::move(records);
+  dmarc.inherited = true;
+}
+
+}  // namespace
+
 AuthRecords look_up_auth_records(resolver::Resolver& resolver, const std::string& domain, const Deadline& deadline) {
   AuthRecords result;
   result.domain = normalized(domain);
@@ -197,6 +220,7 @@ AuthRecords look_up_auth_records(resolver::Resolver& resolver, const std::string
   result.spf.nodes.front().answer = std::move(answers[0]);
   result.dmarc.answer = std::move(answers[1]);
   result.dmarc.records = dmarc_records_of(*result.dmarc.answer);
+  look_up_organizational_dmarc(resolver, result, deadline);
   if (result.dmarc.records.size() == 1) result.dmarc.record = parse_dmarc_record(result.dmarc.records.front());
   SpfWalk(resolver, deadline, result.spf).run();
   return result;

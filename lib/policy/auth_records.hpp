@@ -60,10 +60,24 @@ struct SpfCheck {
 };
 
 struct DmarcCheck {
-  std::string name;                   // _dmarc.DOMAIN
+  std::string name;                   // _dmarc.DOMAIN, or _dmarc.ORGANIZATIONAL-DOMAIN when inherited
   std::optional<resolver::Answer> answer;
   std::vector<std::string> records;   // the "v=DMARC1" TXT strings found
   std::optional<DmarcRecord> record;  // parsed when exactly one
+  // RFC 7489 §3.2 by the public suffix list; empty when the DNS client has no list.
+  std::string organizational_domain;
+  // The domain has no record of its own and the one(s) above are its organizational domain's
+  // (§6.6.3): for the domain its sp= applies, else its p= (§6.3).
+  bool inherited = false;
+  // none, when the domain is not its own organizational domain: also none there
+  bool organizational_looked_up = false;
+
+  // The policy a receiver applies to mail from the domain: p=, or sp= when inherited.
+  std::optional<DmarcPolicy> effective_policy() const {
+    if (!record || !record->valid()) return std::nullopt;
+    if (inherited && record->subdomain_policy) return record->subdomain_policy;
+    return record->policy;
+  }
 };
 
 struct AuthRecords {
@@ -74,8 +88,9 @@ struct AuthRecords {
 
 // The SPF record of `domain` with every include/redirect target followed through `resolver`
 // (one batch per level; bounded by kMaxSpfDepth, kMaxSpfQueries and the deadline; a name in
-// its own chain is a loop, not asked again), and the DMARC record at _dmarc.DOMAIN (not at the
-// organizational domain: that needs the public suffix list, RFC 7489 §3.2). Never throws
+// its own chain is a loop, not asked again), and the DMARC record at _dmarc.DOMAIN, else (none
+// there, and the lookup did not fail) at _dmarc of its organizational domain (RFC 7489 §6.6.3,
+// the resolver's public suffix list). Never throws
 // past what the resolver reports as data.
 AuthRecords look_up_auth_records(resolver::Resolver& resolver, const std::string& domain, const Deadline& deadline);
 

@@ -36,6 +36,15 @@ class LoadedResolver final : public Resolver {
     return answers;
   }
 
+  std::string organizational_domain(const std::string& name) const noexcept override {
+    try {
+      std::string domain;
+      return api_.organizational_domain(*client_, name, domain) ? domain : std::string();
+    } catch (...) {
+      return {};
+    }
+  }
+
  private:
   const Api& api_;
   dns_module::Client* client_;

@@ -28,9 +28,11 @@ struct Api {
   bool (*resolve)(Client& client, const std::vector<resolver::Query>& queries, const Deadline& deadline,
                   std::vector<resolver::Answer>& answers) noexcept;
   void (*destroy)(Client* client) noexcept;
+  // resolver::Resolver::organizational_domain; false only without memory.
+  bool (*organizational_domain)(const Client& client, const std::string& name, std::string& domain) noexcept;
 };
 
-inline constexpr char kBuild[] = "smtp-ping " SMTP_PING_VERSION " dns-module-1 " __VERSION__;
+inline constexpr char kBuild[] = "smtp-ping " SMTP_PING_VERSION " dns-module-2 " __VERSION__;
 inline constexpr provider::Header kHeader{
     kBuild, sizeof(Api), {sizeof(resolver::ResolverOptions), sizeof(resolver::Query), sizeof(resolver::Answer), sizeof(Deadline)}};
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <string>
 #include <vector>
 
 #include "common/deadline.hpp"
@@ -15,6 +16,12 @@ class Resolver {
  public:
   virtual ~Resolver() = default;
   virtual std::vector<Answer> resolve(const std::vector<Query>& queries, const Deadline& deadline) noexcept = 0;
+  // The organizational domain of `name` (RFC 7489 §3.2: one label below its public suffix, by
+  // the public suffix list), for DMARC's fallback; empty when this resolver has no list.
+  virtual std::string organizational_domain(const std::string& name) const noexcept {
+    (void)name;
+    return {};
+  }
 };
 
 }  // namespace smtp_ping::resolver

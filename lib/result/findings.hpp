@@ -108,8 +108,9 @@ struct AuthRecordProblem {
 // --require-dmarc: the published DMARC policy is below the floor (or applies to less than 100 %).
 struct DmarcBelowFloor {
   std::string floor;                  // "quarantine", "reject"
-  std::optional<std::string> policy;  // p= ("none" ...); none: no usable record
+  std::optional<std::string> policy;  // the policy applied ("none" ...); none: no usable record
   int percent = 100;
+  std::string tag = "p";              // "sp" when the organizational domain's sp= applied
 };
 
 // --relay-test: the server accepted a recipient outside its domains.

@@ -10,6 +10,7 @@
 #include "evaluation/judge_auth_records.hpp"
 #include "output/describe.hpp"
 #include "policy/auth_records.hpp"
+#include "resolver/unbound/public_suffix.hpp"
 #include "resolver/unbound/unbound_resolver.hpp"
 
 namespace smtp_ping::policy {
@@ -119,6 +120,27 @@ TEST_F(AuthRecordsFixture, IncludeLoopIsNamedNotFollowed) {
   EXPECT_NE(found[0].find("loop"), std::string::npos) << found[0];
 }
 
+// The organizational domain by the public suffix list (libpsl): one label below the public
+// suffix, the test zone's included (".test" is not listed: the default rule "*" applies).
+TEST(PublicSuffixList, OrganizationalDomains) {
+  EXPECT_EQ(resolver::registrable_domain("mail.example.co.uk"), "example.co.uk");
+  EXPECT_EQ(resolver::registrable_domain("a.b.example.org"), "example.org");
+  EXPECT_EQ(resolver::registrable_domain("example.org"), "example.org");
+  EXPECT_EQ(resolver::registrable_domain("dmarc-missing.smtp-ping.test"), "smtp-ping.test");
+  EXPECT_EQ(resolver::registrable_domain("co.uk"), "");  // a public suffix has none
+}
+
+// No record at the domain nor at its organizational domain: both named (the fixture has no
+// _dmarc at its apex, the organizational domain of every test domain).
+TEST_F(AuthRecordsFixture, DmarcFallsBackToTheOrganizationalDomain) {
+  const AuthRecords records = look_up("DMARC_MISSING");
+  EXPECT_EQ(records.dmarc.organizational_domain, env()["ZONE"]);
+  EXPECT_TRUE(records.dmarc.organizational_looked_up);
+  EXPECT_FALSE(records.dmarc.inherited);
+  const AuthRecords apex_child = look_up("DMARC_REJECT");  // has its own: no fallback
+  EXPECT_FALSE(apex_child.dmarc.organizational_looked_up);
+}
+
 TEST_F(AuthRecordsFixture, DmarcPolicies) {
   EXPECT_EQ(look_up("DMARC_QUARANTINE").dmarc.record->policy, DmarcPolicy::quarantine);
   EXPECT_EQ(look_up("DMARC_NONE").dmarc.record->policy, DmarcPolicy::none);
@@ -132,8 +154,8 @@ TEST_F(AuthRecordsFixture, DmarcPolicies) {
 TEST_F(AuthRecordsFixture, DmarcMissingTwoAndMalformed) {
   const std::string missing_name = "_dmarc." + env()["DOMAIN_DMARC_MISSING"];
   EXPECT_EQ(texts(judge_auth_records(look_up("DMARC_MISSING"), std::nullopt).children[1]),
-            (std::vector<std::string>{"no DMARC record at " + missing_name +
-                                      " (not looked up at the organizational domain)"}));
+            (std::vector<std::string>{"no DMARC record at " + missing_name + " nor at _dmarc." + env()["ZONE"] +
+                                      " (its organizational domain)"}));
   const ResultNode two = judge_auth_records(look_up("DMARC_TWO"), std::nullopt);
   EXPECT_EQ(two.children[1].state, State::warning);
   EXPECT_EQ(texts(two.children[1]), (std::vector<std::string>{"2 DMARC records at _dmarc." + env()["DOMAIN_DMARC_TWO"] +

@@ -4,6 +4,7 @@
 
 #include "evaluation/judge_auth_records.hpp"
 #include "output/describe.hpp"
+#include "output/policy_words.hpp"
 
 namespace smtp_ping {
 namespace {
@@ -67,7 +68,7 @@ TEST(JudgeAuthRecords, MissingAndBrokenAreWarnings) {
   EXPECT_EQ(texts(missing.children[0]), (std::vector<std::string>{"no SPF record at d.example"}));
   EXPECT_EQ(texts(missing.children[1]),
             (std::vector<std::string>{
-                "no DMARC record at _dmarc.d.example (not looked up at the organizational domain)"}));
+                "no DMARC record at _dmarc.d.example (the organizational domain is unknown: no public suffix list)"}));
 
   const ResultNode broken =
       judge_auth_records(records("v=spf1 ip4:127.0.0.256 mx:: ~al", {"v=DMARC1; p=maybe"}), std::nullopt);
@@ -126,6 +127,45 @@ TEST(JudgeAuthRecords, PolicyNodeIsNoAlternative) {
   healthy.children.push_back(judge_auth_records(records("", {}), std::nullopt));
   EXPECT_EQ(settle(healthy), State::warning);  // the policy's WARNING counts like a worst_of child
   EXPECT_TRUE(serves(healthy));
+}
+
+// RFC 7489 §6.6.3 and §6.3: a subdomain without its own record takes its organizational domain's,
+// where sp= (else p=) applies; none there either is missing at both, named.
+TEST(JudgeAuthRecords, DmarcInheritedFromTheOrganizationalDomain) {
+  AuthRecords inherited = records("v=spf1 mx -all", {"v=DMARC1; p=reject; sp=none"});
+  inherited.domain = "mail.d.example";
+  inherited.dmarc.name = "_dmarc.d.example";
+  inherited.dmarc.organizational_domain = "d.example";
+  inherited.dmarc.organizational_looked_up = true;
+  inherited.dmarc.inherited = true;
+  EXPECT_EQ(inherited.dmarc.effective_policy(), DmarcPolicy::none);
+  const ResultNode below = judge_auth_records(inherited, DmarcPolicy::quarantine);
+  EXPECT_EQ(below.children[1].state, State::critical);
+  EXPECT_EQ(texts(below.children[1]), (std::vector<std::string>{"DMARC sp=none is below --require-dmarc=quarantine"}));
+  const auto* facts = fact_of<DmarcFacts>(below.children[1]);
+  ASSERT_TRUE(facts);
+  EXPECT_NE(dmarc_text(*facts).find("the organizational domain's record: sp=none applies to mail.d.example"),
+            std::string::npos)
+      << dmarc_text(*facts);
+
+  AuthRecords parent_p = records("v=spf1 mx -all", {"v=DMARC1; p=quarantine"});
+  parent_p.domain = "mail.d.example";
+  parent_p.dmarc.inherited = true;
+  EXPECT_EQ(judge_auth_records(parent_p, DmarcPolicy::quarantine).state, State::ok);  // no sp=: p= applies
+
+  AuthRecords nowhere = records("v=spf1 mx -all", {});
+  nowhere.domain = "mail.d.example";
+  nowhere.dmarc.name = "_dmarc.mail.d.example";
+  nowhere.dmarc.organizational_domain = "d.example";
+  nowhere.dmarc.organizational_looked_up = true;
+  EXPECT_EQ(texts(judge_auth_records(nowhere, std::nullopt).children[1]),
+            (std::vector<std::string>{
+                "no DMARC record at _dmarc.mail.d.example nor at _dmarc.d.example (its organizational domain)"}));
+
+  AuthRecords apex = records("v=spf1 mx -all", {});
+  apex.dmarc.organizational_domain = "d.example";  // the domain is its own organizational domain
+  EXPECT_EQ(texts(judge_auth_records(apex, std::nullopt).children[1]),
+            (std::vector<std::string>{"no DMARC record at _dmarc.d.example"}));
 }
 
 }  // namespace

@@ -38,7 +38,16 @@ bool resolve(Client& client, const std::vector<resolver::Query>& queries, const 
 
 void destroy(Client* client) noexcept { delete client; }
 
-constexpr Api kApi{kHeader, create, resolve, destroy};
+bool organizational_domain(const Client& client, const std::string& name, std::string& domain) noexcept {
+  try {
+    domain = client.resolver->organizational_domain(name);
+    return true;
+  } catch (...) {
+    return false;
+  }
+}
+
+constexpr Api kApi{kHeader, create, resolve, destroy, organizational_domain};
 
 }  // namespace
 }  // namespace smtp_ping::dns_module

@@ -11,6 +11,7 @@
 
 #include "resolver/rdata.hpp"
 #include "resolver/reverse_name.hpp"
+#include "resolver/unbound/public_suffix.hpp"
 
 namespace smtp_ping::resolver {
 namespace {
@@ -254,6 +255,10 @@ std::vector<Answer> UnboundResolver::resolve(const std::vector<Query>& queries, 
     }
     return answers;
   }
+}
+
+std::string UnboundResolver::organizational_domain(const std::string& name) const noexcept {
+  return registrable_domain(name);
 }
 
 }  // namespace smtp_ping::resolver

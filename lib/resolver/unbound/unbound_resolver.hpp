@@ -33,6 +33,8 @@ class UnboundResolver final : public Resolver {
   // sets how long it keeps at it to the time that batch has, so an unanswering server shows
   // as timed out at the deadline. A bogus answer is SERVFAIL without records.
   std::vector<Answer> resolve(const std::vector<Query>& queries, const Deadline& deadline) noexcept override;
+  // By libpsl (the system's public suffix list, else the one built into the library).
+  std::string organizational_domain(const std::string& name) const noexcept override;
 
   struct Batch;  // one resolve() call (unbound_resolver.cpp)
 
