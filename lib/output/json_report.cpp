@@ -422,6 +422,7 @@ json report_to_json(const Report& report, const ResultNode& tree) {
                                : json(nullptr);
   out["round_trip"] = round_trip_json(report.round_trip);
   out["auth"] = report.auth_mechanism.empty() ? json(nullptr) : json{{"mechanism", safe(report.auth_mechanism)}};
+  out["relay_test"] = report.relay ? relay_test_json(*report.relay) : json(nullptr);  // --relay-test
   return out;
 }
 

@@ -144,6 +144,18 @@ TEST_F(RunningAgentTest, CheckWithSendCarriesTheMessageAndItsQueueId) {
   EXPECT_TRUE(server_.first_connection().received("DATA"));
 }
 
+// Issue 17: --relay-test in smtp.check. The scripted server takes any recipient: an open relay,
+// the form that passed named in relay_test (the template's smtp.check.open_relay), no DATA sent.
+TEST_F(RunningAgentTest, RelayTestFindsTheOpenRelayAndNamesTheForm) {
+  const AgentAnswer answer = agent_->query(item("smtp.check", server_.port(), ",,\"--relay-test\""));
+  ASSERT_TRUE(answer.supported) << answer.value;
+  const auto report = nlohmann::json::parse(answer.value);
+  EXPECT_EQ(report["state"], "CRITICAL") << answer.value;
+  EXPECT_EQ(report["relay_test"]["open_relay"], true) << answer.value;
+  EXPECT_TRUE(report["relay_test"]["accepted_form"].is_string()) << answer.value;
+  EXPECT_FALSE(server_.first_connection().received("DATA"));
+}
+
 TEST_F(RunningAgentTest, PingAndStatusAnswer) {
   const AgentAnswer ping = agent_->query(item("smtp.ping", server_.port()));
   ASSERT_TRUE(ping.supported) << ping.value;
