@@ -118,7 +118,7 @@ ResultNode judge_dmarc(const policy::AuthRecords& records, std::optional<policy:
         State::critical,
         DmarcBelowFloor{policy::dmarc_policy_name(*floor),
                         applied ? std::optional<std::string>(policy::dmarc_policy_name(*applied)) : std::nullopt,
-                        record ? record->percent : 100, check.inherited && record && record->subdomain_policy ? "sp" : "p"}});
+                        record ? record->percent : 100, check.effective_tag()}});
   return node;
 }
 

@@ -140,7 +140,7 @@ std::string dmarc_text(const DmarcFacts& facts) {
     text += " pct=" + std::to_string(record.percent);
     text += record.rua.empty() ? ", no rua" : " rua=" + safe(join(record.rua, ","));
     if (dmarc.inherited)
-      text += ", the organizational domain's record: " + std::string(record.subdomain_policy ? "sp=" : "p=") +
+      text += ", the organizational domain's record: " + std::string(dmarc.effective_tag()) + "=" +
               policy::dmarc_policy_name(*dmarc.effective_policy()) + " applies to " + safe(facts.domain);
   } else {
     text = dmarc.records.size() == 1 ? "'" + safe(dmarc.records.front()) + "'" : "no single record";

@@ -72,11 +72,13 @@ struct DmarcCheck {
   // none, when the domain is not its own organizational domain: also none there
   bool organizational_looked_up = false;
 
+  // Whether the inherited record's sp= is what applies (else p=).
+  bool subdomain_policy_applies() const { return inherited && record && record->subdomain_policy; }
+  const char* effective_tag() const { return subdomain_policy_applies() ? "sp" : "p"; }
   // The policy a receiver applies to mail from the domain: p=, or sp= when inherited.
   std::optional<DmarcPolicy> effective_policy() const {
     if (!record || !record->valid()) return std::nullopt;
-    if (inherited && record->subdomain_policy) return record->subdomain_policy;
-    return record->policy;
+    return subdomain_policy_applies() ? record->subdomain_policy : record->policy;
   }
 };
 

@@ -101,6 +101,15 @@ def policy_of(path):
     return match.group(1) if match else None
 
 
+def json_paths(item, keys, what):
+    """A dependent item's JSONPath steps (step, path), after checking that its master exists."""
+    if item.get("master_item", {}).get("key") not in keys:
+        problems.append(f"{what} {item['key']}: master item missing")
+    for step in item.get("preprocessing", []):
+        if step["type"] == "JSONPATH":
+            yield step, step["parameters"][0]
+
+
 def check_prototypes(template, samples, keys):
     domain = samples.get("smtp.domain")
     exchanges = [e.get("exchange") for e in domain.get("exchanges", [])] if domain else []
@@ -109,12 +118,7 @@ def check_prototypes(template, samples, keys):
         for item in rule.get("item_prototypes", []):
             if item.get("type") != "DEPENDENT":
                 continue
-            if item.get("master_item", {}).get("key") not in keys:
-                problems.append(f"prototype {item['key']}: master item missing")
-            for step in item.get("preprocessing", []):
-                if step["type"] != "JSONPATH":
-                    continue
-                path = step["parameters"][0]
+            for _, path in json_paths(item, keys, "prototype"):
                 if filter_path_values({}, path) is None:
                     problems.append(f"prototype {item['key']}: JSONPath {path} is neither simple nor of the filter form")
                     continue
@@ -134,12 +138,7 @@ def check_items(template, samples):
                 problems.append(f"item {item.get('key')}: no {field}")
         if item.get("type") != "DEPENDENT":
             continue
-        if item.get("master_item", {}).get("key") not in keys:
-            problems.append(f"item {item['key']}: master item missing")
-        for step in item.get("preprocessing", []):
-            if step["type"] != "JSONPATH":
-                continue
-            path = step["parameters"][0]
+        for step, path in json_paths(item, keys, "item"):
             if not SIMPLE_PATH.match(path):
                 problems.append(f"item {item['key']}: JSONPath {path} is not a simple $.a.b path")
                 continue
